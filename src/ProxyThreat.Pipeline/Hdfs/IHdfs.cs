@@ -1,0 +1,25 @@
+namespace ProxyThreat.Pipeline.Hdfs;
+
+/// <summary>
+/// The file operations the worker needs from HDFS, on absolute HDFS paths (<c>/user/spot/...</c>).
+/// Implementations: a local folder standing for <c>/</c>, and WebHDFS.
+/// </summary>
+public interface IHdfs
+{
+    /// <summary>Says where a path lives, for messages to operators.</summary>
+    string Describe(string path);
+
+    /// <summary>Lists a directory's children by name; a directory that does not exist has none.</summary>
+    Task<IReadOnlyList<HdfsEntry>> ListAsync(string directory, CancellationToken cancellationToken);
+
+    Task<Stream> OpenAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>Writes a whole file, creating parent directories and replacing any file of that name.</summary>
+    Task CreateAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
+    /// <summary>Moves a file, replacing the destination in one step where it exists.</summary>
+    Task RenameAsync(string source, string destination, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a file; a file that is already gone is not an error.</summary>
+    Task DeleteAsync(string path, CancellationToken cancellationToken);
+}

@@ -1,0 +1,60 @@
+namespace ProxyThreat.Pipeline.Hdfs;
+
+/// <summary>A local folder standing for HDFS <c>/</c>.</summary>
+public sealed class LocalHdfs : IHdfs
+{
+    private readonly string _root;
+
+    public LocalHdfs(string root)
+    {
+        _root = Path.GetFullPath(root);
+    }
+
+    public string Describe(string path) => Local(path);
+
+    public Task<IReadOnlyList<HdfsEntry>> ListAsync(string directory, CancellationToken cancellationToken)
+    {
+        var local = new DirectoryInfo(Local(directory));
+        IReadOnlyList<HdfsEntry> entries = !local.Exists
+            ? []
+            : local.EnumerateFileSystemInfos()
+                .Select(i => new HdfsEntry(
+                    HdfsPath.Combine(directory, i.Name),
+                    i.Name,
+                    i is DirectoryInfo,
+                    i is FileInfo f ? f.Length : 0))
+                .OrderBy(e => e.Name, StringComparer.Ordinal)
+                .ToList();
+        return Task.FromResult(entries);
+    }
+
+    public Task<Stream> OpenAsync(string path, CancellationToken cancellationToken) =>
+        Task.FromResult<Stream>(new FileStream(Local(path), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true));
+
+    public async Task CreateAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var local = Local(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(local)!);
+        await using var stream = new FileStream(local, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        await stream.WriteAsync(content, cancellationToken);
+
+        // Durable before it is renamed into view, so a crash cannot leave a readable name on empty blocks.
+        stream.Flush(flushToDisk: true);
+    }
+
+    public Task RenameAsync(string source, string destination, CancellationToken cancellationToken)
+    {
+        var target = Local(destination);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(Local(source), target, overwrite: true);
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        File.Delete(Local(path));
+        return Task.CompletedTask;
+    }
+
+    private string Local(string path) => Path.Join(_root, HdfsPath.Normalize(path));
+}
