@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -52,7 +53,7 @@ public static class PipelineServiceCollectionExtensions
         where TValidator : class, IValidateOptions<TOptions>
     {
         services.AddOptionsWithValidateOnStart<TOptions>()
-            .BindConfiguration(section, binder => binder.ErrorOnUnknownConfiguration = true);
+            .Configure<IConfiguration>((options, configuration) => OptionsBinding.Bind(configuration.GetSection(section), options));
         services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
     }
 }

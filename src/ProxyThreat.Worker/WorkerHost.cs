@@ -15,6 +15,9 @@ public static class WorkerHost
 
     private static readonly string[] KnownSections = ["Source", "Hdfs", "Spot", "Investigation", "Serilog"];
 
+    // The host's own settings live in the same configuration.
+    private static readonly string[] HostKeys = [HostDefaults.ContentRootKey, HostDefaults.EnvironmentKey, HostDefaults.ApplicationKey];
+
     /// <summary>
     /// Configuration, last wins: appsettings.json beside the executable, the <c>--config</c> file, environment
     /// variables <c>PROXYTHREAT_Section__Key</c>, then <c>--Section:Key=value</c> arguments.
@@ -73,7 +76,7 @@ public static class WorkerHost
     {
         foreach (var section in configuration.GetChildren())
         {
-            if (!KnownSections.Contains(section.Key, StringComparer.OrdinalIgnoreCase))
+            if (!KnownSections.Contains(section.Key, StringComparer.OrdinalIgnoreCase) && !HostKeys.Contains(section.Key, StringComparer.OrdinalIgnoreCase))
             {
                 throw new UsageException($"configuration: unknown section '{section.Key}' (known: {string.Join(", ", KnownSections)})");
             }

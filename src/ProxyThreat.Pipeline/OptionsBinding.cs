@@ -1,0 +1,43 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+
+namespace ProxyThreat.Pipeline;
+
+/// <summary>Binds an options section, refusing keys no property reads, so a misspelt key is an error naming it.</summary>
+internal static class OptionsBinding
+{
+    public static void Bind(IConfigurationSection section, object options)
+    {
+        var unknown = UnknownKeys(section, options.GetType()).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException($"unknown configuration key {string.Join(", ", unknown)}");
+        }
+
+        section.Bind(options);
+    }
+
+    private static IEnumerable<string> UnknownKeys(IConfigurationSection section, Type type)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            var property = type.GetProperty(child.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            if (property is null || !property.CanWrite)
+            {
+                yield return child.Path;
+            }
+            else if (IsNested(property.PropertyType))
+            {
+                foreach (var key in UnknownKeys(child, property.PropertyType))
+                {
+                    yield return key;
+                }
+            }
+        }
+    }
+
+    // Nested options classes are checked key by key; lists, dictionaries and scalars take whatever keys they hold.
+    private static bool IsNested(Type type) =>
+        type.IsClass && type != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(type);
+}

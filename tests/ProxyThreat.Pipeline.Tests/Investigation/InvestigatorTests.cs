@@ -1,0 +1,155 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Decisions;
+using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Output;
+using ProxyThreat.Pipeline.Sources.Tables;
+using ProxyThreat.Pipeline.Tables;
+using ProxyThreat.Pipeline.Tests.Support;
+
+namespace ProxyThreat.Pipeline.Tests.Investigation;
+
+public sealed class InvestigatorTests : IDisposable
+{
+    private const string Decided = "http://decided.example/a";
+    private const string Saved = "http://saved.example/b";
+    private const string Plain = "http://plain.example/c";
+    private const string Dismissed = "http://dismissed.example/d";
+    private const string Medium = "http://medium.example/e";
+    private readonly SpotFolder _input = new();
+    private readonly SpotFolder _output = new();
+
+    public void Dispose()
+    {
+        _input.Dispose();
+        _output.Dispose();
+    }
+
+    [Fact]
+    public async Task Investigate_Date_SelectsSeverityOneAndTakesTitlesByPrecedence()
+    {
+        await SeedAsync();
+
+        var outcomes = await RunAsync(Decisions());
+
+        Assert.Equal(
+            [(Decided, ThreatStatus.Written), (Dismissed, ThreatStatus.Dismissed), (Plain, ThreatStatus.Written), (Saved, ThreatStatus.Written)],
+            outcomes.Select(o => (o.Uri, o.Status)).Order());
+        var storyboard = (await _output.ReadAsync(_output.Storyboard(), SpotTables.Storyboard)).ToDictionary(r => (string)r[0]!);
+        Assert.Equal("Analyst title", storyboard[Decided][1]);
+        Assert.Equal("Saved text", storyboard[Decided][2]);
+        Assert.Equal("Saved title", storyboard[Saved][1]);
+        Assert.StartsWith("High-risk URI plain.example", (string?)storyboard[Plain][1], StringComparison.Ordinal);
+        Assert.False(storyboard.ContainsKey(Dismissed));
+        Assert.False(storyboard.ContainsKey(Medium));
+        Assert.Equal(StoryOrigin.Decision, outcomes.Single(o => o.Uri == Decided).Origin);
+        Assert.Equal(3, outcomes.Single(o => o.Uri == Plain).Rows);
+    }
+
+    [Fact]
+    public async Task Investigate_MissingDecisionSkip_LeavesUndecidedThreatsForLater()
+    {
+        await SeedAsync();
+
+        var outcomes = await RunAsync(Decisions(), o => o.MissingDecision = MissingDecisionPolicy.Skip);
+
+        Assert.Equal(ThreatStatus.Skipped, outcomes.Single(o => o.Uri == Plain).Status);
+        Assert.Equal(ThreatStatus.Written, outcomes.Single(o => o.Uri == Saved).Status);
+        var storyboard = await _output.ReadAsync(_output.Storyboard(), SpotTables.Storyboard);
+        Assert.DoesNotContain(storyboard, r => (string?)r[0] == Plain);
+    }
+
+    [Fact]
+    public async Task Investigate_DryRun_ComputesEverythingAndWritesNothing()
+    {
+        await SeedAsync();
+
+        var outcomes = await RunAsync(Decisions(), dryRun: true);
+
+        Assert.Equal(3, outcomes.Count(o => o.Status == ThreatStatus.DryRun));
+        Assert.Equal(3, outcomes.Single(o => o.Uri == Plain).Rows);
+        Assert.Empty(_output.Snapshot("/"));
+    }
+
+    [Fact]
+    public async Task Investigate_OnlyGivenUris_InvestigatesThoseAndFailsUnscoredOnes()
+    {
+        await SeedAsync();
+
+        var outcomes = await RunAsync(Decisions(), uris: [Plain, Medium]);
+
+        Assert.Equal(ThreatStatus.Written, outcomes.Single(o => o.Uri == Plain).Status);
+        var medium = outcomes.Single(o => o.Uri == Medium);
+        Assert.Equal(ThreatStatus.Failed, medium.Status);
+        Assert.Contains("not scored with severity 1", medium.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(2, outcomes.Count);
+    }
+
+    [Fact]
+    public async Task Investigate_SeveritiesOneAndTwo_IncludesMediumThreats()
+    {
+        await SeedAsync();
+
+        var outcomes = await RunAsync(DecisionBook.Empty, o => o.Severities = [1, 2]);
+
+        Assert.Equal(ThreatStatus.Written, outcomes.Single(o => o.Uri == Medium).Status);
+    }
+
+    [Fact]
+    public async Task Investigate_OneThreatsWriteFails_OtherThreatsStillWritten()
+    {
+        await SeedAsync();
+
+        // A directory squatting on one threat's progression file name makes only that threat's write fail.
+        var md5 = Spot.SpotLayout.Md5(Plain);
+        Directory.CreateDirectory(Path.Join(_output.Root, $"user/spot/proxy/oa/storyboard/2016/7/8/incident-progression-{md5}.json/x"));
+
+        var outcomes = await RunAsync(Decisions());
+
+        var failed = Assert.Single(outcomes, o => o.Status == ThreatStatus.Failed);
+        Assert.Equal(Plain, failed.Uri);
+        Assert.NotNull(failed.Error);
+        Assert.Equal(2, outcomes.Count(o => o.Status == ThreatStatus.Written));
+    }
+
+    private static DecisionBook Decisions() => new(
+    [
+        new Decision(SpotFolder.Day, Decided, "Analyst title", null, DecisionAction.Investigate),
+        new Decision(SpotFolder.Day, Dismissed, null, null, DecisionAction.Dismiss),
+        new Decision(SpotFolder.Day.AddDays(1), Plain, "Another day's title", null, DecisionAction.Investigate),
+    ]);
+
+    private async Task SeedAsync()
+    {
+        await _input.WriteScoresAsync((Decided, 1), (Saved, 1), (Plain, 1), (Plain, 1), (Dismissed, 1), (Medium, 2), ("http://low.example/", 3));
+        await _input.WriteAsync(_input.Storyboard(), "000000_0", SpotTables.Storyboard, [Saved, "Saved title", "Saved text"], [Decided, null, "Saved text"]);
+        var rows = new List<RawRow>();
+        foreach (var uri in new[] { Decided, Saved, Plain, Dismissed, Medium })
+        {
+            rows.Add(new RawRow("10:00:00", "10.0.0.1", uri, Referer: "http://portal.example/"));
+            rows.Add(new RawRow("10:00:30", "10.0.0.2", uri, RespCode: "404"));
+            rows.Add(new RawRow("10:01:00", "10.0.0.1", "http://next.example/", Referer: uri));
+        }
+
+        await _input.WriteRawAsync(10, "000000_0", [.. rows]);
+    }
+
+    private async Task<List<ThreatOutcome>> RunAsync(DecisionBook decisions, Action<InvestigationOptions>? configure = null, bool dryRun = false, IReadOnlyCollection<string>? uris = null)
+    {
+        var options = new InvestigationOptions();
+        configure?.Invoke(options);
+        var investigator = new Investigator(
+            new TablesSource(_input.Hdfs, _input.Layout),
+            new SpotWriter(_output.Hdfs, _output.Layout),
+            Options.Create(options),
+            TimeProvider.System,
+            NullLogger<Investigator>.Instance);
+        var outcomes = new List<ThreatOutcome>();
+        await foreach (var outcome in investigator.InvestigateAsync(SpotFolder.Day, new InvestigationScope(uris ?? [], dryRun), decisions, CancellationToken.None))
+        {
+            outcomes.Add(outcome);
+        }
+
+        return outcomes;
+    }
+}

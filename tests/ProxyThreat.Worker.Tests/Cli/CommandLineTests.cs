@@ -1,0 +1,44 @@
+using ProxyThreat.Worker.Cli;
+
+namespace ProxyThreat.Worker.Tests.Cli;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void Parse_Investigate_ReadsDateUrisDryRunConfigAndSettings()
+    {
+        var command = CommandLine.Parse(["investigate", "--date", "2016-07-08", "--uri", "http://a/", "--uri", "http://b/", "--dry-run", "--config", "x.json", "--Investigation:TopResults=5"]);
+
+        Assert.Equal(Verb.Investigate, command.Verb);
+        Assert.Equal([new DateOnly(2016, 7, 8)], command.Dates);
+        Assert.Equal(["http://a/", "http://b/"], command.Uris);
+        Assert.True(command.DryRun);
+        Assert.Equal("x.json", command.ConfigPath);
+        Assert.Equal("5", command.Settings["Investigation:TopResults"]);
+    }
+
+    [Fact]
+    public void Parse_Backfill_CoversEveryDateOfTheRange()
+    {
+        var command = CommandLine.Parse(["backfill", "--from", "2016-06-29", "--to", "2016-07-02"]);
+
+        Assert.Equal(["2016-06-29", "2016-06-30", "2016-07-01", "2016-07-02"], command.Dates.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
+    [InlineData("no verb given")]
+    [InlineData("unknown verb 'frobnicate'", "frobnicate")]
+    [InlineData("--date '2016-13-01' is not a date of the form yyyy-mm-dd", "investigate", "--date", "2016-13-01")]
+    [InlineData("--date '08/07/2016' is not a date of the form yyyy-mm-dd", "investigate", "--date", "08/07/2016")]
+    [InlineData("investigate needs --date yyyy-mm-dd", "investigate")]
+    [InlineData("--date needs a value", "investigate", "--date")]
+    [InlineData("unknown option '--from' for investigate", "investigate", "--from", "2016-07-08")]
+    [InlineData("backfill needs --to yyyy-mm-dd", "backfill", "--from", "2016-07-08")]
+    [InlineData("--to 2016-07-01 is before --from 2016-07-08", "backfill", "--from", "2016-07-08", "--to", "2016-07-01")]
+    public void Parse_BadArguments_ThrowsUsageExceptionSayingWhatIsWrong(string message, params string[] args)
+    {
+        var error = Assert.Throws<UsageException>(() => CommandLine.Parse(args));
+
+        Assert.Equal(message, error.Message);
+    }
+}

@@ -1,0 +1,147 @@
+using ProxyThreat.Pipeline.Spot;
+using ProxyThreat.Pipeline.Tables;
+
+namespace ProxyThreat.Worker.Tests;
+
+public sealed class WorkerProcessTests : IDisposable
+{
+    private const string U = "http://bad.example/\"q\"%20ünï.exe";
+    private readonly string _dir = Path.Join(Path.GetTempPath(), "proxythreat-worker-tests", Guid.NewGuid().ToString("N"));
+
+    public WorkerProcessTests()
+    {
+        Directory.CreateDirectory(_dir);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Investigate_SmallDay_PrintsOneLinePerThreatAndTotalAndWritesOutputs()
+    {
+        await SeedAsync();
+
+        var (code, output, error) = await WorkerProcess.RunAsync(_dir, null, "investigate", "--date", "2016-07-08", "--Investigation:DecisionsPath=decisions.jsonl");
+
+        Assert.True(code == 0, error);
+        Assert.Contains($"2016-07-08 written   {U}  rows=3 clients=2  story from decision", output, StringComparison.Ordinal);
+        Assert.Contains("2016-07-08 dismissed http://dismissed.example/", output, StringComparison.Ordinal);
+        Assert.Contains("total 2016-07-08: 2 threats (1 written, 1 dismissed); outputs under ", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Join(_dir, $"out/hdfs/user/spot/proxy/oa/storyboard/2016/7/8/incident-progression-{SpotLayout.Md5(U)}.json")));
+        Assert.Contains("Investigated", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Investigate_DryRun_WritesNothing()
+    {
+        await SeedAsync();
+
+        var (code, output, _) = await WorkerProcess.RunAsync(_dir, null, "investigate", "--date", "2016-07-08", "--dry-run");
+
+        Assert.Equal(0, code);
+        Assert.Contains("dry-run", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Join(_dir, "out")));
+    }
+
+    [Fact]
+    public async Task Investigate_UnscoredUri_ExitsNonZero()
+    {
+        await SeedAsync();
+
+        var (code, output, _) = await WorkerProcess.RunAsync(_dir, null, "investigate", "--date", "2016-07-08", "--uri", "http://nobody.example/");
+
+        Assert.Equal(1, code);
+        Assert.Contains("failed    http://nobody.example/", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("unknown verb 'frob'", "frob")]
+    [InlineData("--date 'yesterday' is not a date", "investigate", "--date", "yesterday")]
+    [InlineData("Source:Tables:Root names", "investigate", "--date", "2016-07-08", "--Source:Tables:Root=missing-folder")]
+    [InlineData("Investigation:TopResults must be from 1", "investigate", "--date", "2016-07-08", "--Investigation:TopResults=0")]
+    [InlineData("Investigation:MaxParallelThreats", "investigate", "--date", "2016-07-08", "--Investigation:MaxParallelThreats=lots")]
+    [InlineData("Investigation:TopResult", "investigate", "--date", "2016-07-08", "--Investigation:TopResult=5")]
+    [InlineData("unknown section 'Investigaton'", "investigate", "--date", "2016-07-08", "--Investigaton:TopResults=5")]
+    [InlineData("--config file", "investigate", "--date", "2016-07-08", "--config", "nope.json")]
+    public async Task BadInput_ExitsTwoWithOneLineErrorAndHint(string expected, params string[] args)
+    {
+        await SeedAsync();
+
+        var (code, _, error) = await WorkerProcess.RunAsync(_dir, null, args);
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Contains("proxythreat --help", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MalformedDecisionsFile_StopsBeforeWritingAndNamesFileAndLine()
+    {
+        await SeedAsync();
+        await File.WriteAllTextAsync(Path.Join(_dir, "decisions.jsonl"), "{\"date\": \"2016-07-08\", \"uri\": \"http://a/\"}\n{not json\n");
+
+        var (code, _, error) = await WorkerProcess.RunAsync(_dir, null, "investigate", "--date", "2016-07-08", "--Investigation:DecisionsPath=decisions.jsonl");
+
+        Assert.Equal(2, code);
+        Assert.Contains("decisions.jsonl:2:", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Join(_dir, "out")));
+    }
+
+    [Fact]
+    public async Task Configuration_LayersConfigFileThenEnvironmentThenArguments()
+    {
+        await SeedAsync();
+        await File.WriteAllTextAsync(Path.Join(_dir, "custom.json"), """{ "Hdfs": { "Local": { "Root": "from-file" } }, "Investigation": { "TopResults": 0 } }""");
+        var environment = new Dictionary<string, string> { ["PROXYTHREAT_Investigation__TopResults"] = "1" };
+
+        var fromFile = await WorkerProcess.RunAsync(_dir, null, "investigate", "--date", "2016-07-08", "--config", "custom.json");
+        var fromEnvironment = await WorkerProcess.RunAsync(_dir, environment, "investigate", "--date", "2016-07-08", "--config", "custom.json");
+        var fromArguments = await WorkerProcess.RunAsync(_dir, environment, "investigate", "--date", "2016-07-08", "--config", "custom.json", "--Hdfs:Local:Root=from-args");
+
+        Assert.Equal(2, fromFile.ExitCode);
+        Assert.Contains("Investigation:TopResults", fromFile.Error, StringComparison.Ordinal);
+        Assert.Equal(0, fromEnvironment.ExitCode);
+        Assert.True(Directory.Exists(Path.Join(_dir, "from-file")));
+        Assert.Equal(0, fromArguments.ExitCode);
+        Assert.True(Directory.Exists(Path.Join(_dir, "from-args")));
+    }
+
+    private async Task SeedAsync()
+    {
+        var root = Path.Join(_dir, "samples/hdfs/user/spot/proxy/hive");
+        await WriteAsync(Path.Join(root, "oa/threat_investigation/y=2016/m=7/d=8/000000_0"), SpotTables.ThreatInvestigation, ["2016-07-08", U, 1], ["2016-07-08", "http://dismissed.example/", 1]);
+        await WriteAsync(
+            Path.Join(root, "y=2016/m=07/d=08/h=10/000000_0"),
+            SpotTables.Proxy,
+            Raw("10:00:00", "10.0.0.1", U),
+            Raw("10:00:05", "10.0.0.2", U),
+            Raw("10:00:09", "10.0.0.1", U),
+            Raw("10:00:10", "10.0.0.3", "http://dismissed.example/"));
+        await File.WriteAllTextAsync(
+            Path.Join(_dir, "samples/decisions.jsonl"),
+            """
+            {"date": "2016-07-08", "uri": "http://dismissed.example/", "action": "dismiss"}
+            """);
+        await File.WriteAllTextAsync(
+            Path.Join(_dir, "decisions.jsonl"),
+            "{\"date\": \"2016-07-08\", \"uri\": \"http://bad.example/\\\"q\\\"%20ünï.exe\", \"title\": \"Analyst\"}\n{\"date\": \"2016-07-08\", \"uri\": \"http://dismissed.example/\", \"action\": \"dismiss\"}\n");
+    }
+
+    private static object?[] Raw(string time, string client, string uri)
+    {
+        var row = new object?[SpotTables.Proxy.Columns.Count];
+        row[SpotTables.Proxy.IndexOf("p_date")] = "2016-07-08";
+        row[SpotTables.Proxy.IndexOf("p_time")] = time;
+        row[SpotTables.Proxy.IndexOf("clientip")] = client;
+        row[SpotTables.Proxy.IndexOf("fulluri")] = uri;
+        row[SpotTables.Proxy.IndexOf("respcode")] = "200";
+        row[SpotTables.Proxy.IndexOf("reqmethod")] = "GET";
+        return row;
+    }
+
+    private static async Task WriteAsync(string path, TableSchema schema, params object?[][] rows)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, await TableFile.EncodeAsync(path, schema, rows, CancellationToken.None));
+    }
+}
