@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -72,11 +73,11 @@ public sealed class Investigator
             .Distinct(StringComparer.Ordinal)
             .Where(u => scope.Uris.Count == 0 || scope.Uris.Contains(u))
             .ToList();
-        Log.DateSelected(_logger, date, threats.Count, scored.Count, decisions.Count);
+        Log.DateSelected(_logger, Day(date), threats.Count, scored.Count, decisions.Count);
 
         foreach (var missing in scope.Uris.Except(threats, StringComparer.Ordinal))
         {
-            Log.UriNotAThreat(_logger, missing, date);
+            Log.UriNotAThreat(_logger, missing, Day(date));
             await outcomes.WriteAsync(
                 new ThreatOutcome(date, missing, ThreatStatus.Failed, 0, 0, TimeSpan.Zero, Error: new InvalidOperationException($"not scored with severity {string.Join(" or ", severities.Order())} on {date:yyyy-MM-dd}")),
                 cancellationToken);
@@ -97,12 +98,12 @@ public sealed class Investigator
             var decision = decisions.Find(date, uri);
             if (decision?.Action == DecisionAction.Dismiss)
             {
-                Log.ThreatDismissed(_logger, uri, date);
+                Log.ThreatDismissed(_logger, uri, Day(date));
                 await outcomes.WriteAsync(new ThreatOutcome(date, uri, ThreatStatus.Dismissed, 0, 0, TimeSpan.Zero), cancellationToken);
             }
             else if (_options.MissingDecision == MissingDecisionPolicy.Skip && ThreatStory.IsMissing(decision, entries.GetValueOrDefault(uri)))
             {
-                Log.ThreatSkipped(_logger, uri, date);
+                Log.ThreatSkipped(_logger, uri, Day(date));
                 await outcomes.WriteAsync(new ThreatOutcome(date, uri, ThreatStatus.Skipped, 0, 0, TimeSpan.Zero), cancellationToken);
             }
             else
@@ -125,6 +126,8 @@ public sealed class Investigator
         });
     }
 
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private async Task<ThreatOutcome> InvestigateOneAsync(DateOnly date, ExpandedSearch search, Decision? decision, StoryboardEntry? entry, bool dryRun, long searchStarted, CancellationToken cancellationToken)
     {
         // The search of all threats runs as one; each threat's time counts from its start.
@@ -146,14 +149,14 @@ public sealed class Investigator
 
             var elapsed = _time.GetElapsedTime(started);
             var status = dryRun ? ThreatStatus.DryRun : ThreatStatus.Written;
-            Log.ThreatInvestigated(_logger, search.Uri, date, status, analysis.RowCount, analysis.ClientCount, analysis.Requests.Count, analysis.Timeline.Count, story.Origin, (long)elapsed.TotalMilliseconds);
+            Log.ThreatInvestigated(_logger, search.Uri, Day(date), status, analysis.RowCount, analysis.ClientCount, analysis.Requests.Count, analysis.Timeline.Count, story.Origin, (long)elapsed.TotalMilliseconds);
             return new ThreatOutcome(date, search.Uri, status, analysis.RowCount, analysis.ClientCount, elapsed, story.Origin);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The boundary of one threat: whatever went wrong is its outcome, and the other threats go on.
             var elapsed = _time.GetElapsedTime(started);
-            Log.ThreatFailed(_logger, ex, search.Uri, date, (long)elapsed.TotalMilliseconds, ex.Message);
+            Log.ThreatFailed(_logger, ex, search.Uri, Day(date), (long)elapsed.TotalMilliseconds, ex.Message);
             return new ThreatOutcome(date, search.Uri, ThreatStatus.Failed, search.Requests.Count, 0, elapsed, Error: ex);
         }
     }
