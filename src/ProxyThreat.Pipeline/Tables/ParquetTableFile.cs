@@ -19,7 +19,7 @@ public static class ParquetTableFile
                 .Select(c => fileFields.FirstOrDefault(f => string.Equals(f.Name, c.Name, StringComparison.OrdinalIgnoreCase)))
                 .ToArray();
             var matches = fileFields.Length == schema.Columns.Count
-                && schema.Columns.Select((c, i) => fields[i] is { } f && f.ClrType == ClrTypeOf(c.Type)).All(x => x);
+                && schema.Columns.Select((c, i) => fields[i] is { } f && Normalize(f.ClrType) == ClrTypeOf(c.Type)).All(x => x);
 
             var rows = new List<object?[]>();
             for (var g = 0; g < reader.RowGroupCount; g++)
@@ -84,7 +84,7 @@ public static class ParquetTableFile
     private static async Task<object?[]> ReadColumnAsync(ParquetRowGroupReader group, DataField field, TableColumn column, int count, CancellationToken cancellationToken)
     {
         var result = new object?[count];
-        if (field.ClrType == typeof(string))
+        if (Normalize(field.ClrType) == typeof(string))
         {
             var values = new string?[count];
             await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken);
@@ -140,6 +140,9 @@ public static class ParquetTableFile
         ColumnType.Int => new DataField<int?>(column.Name),
         _ => new DataField<long?>(column.Name),
     };
+
+    /// <summary>Parquet.Net 6 reports UTF8 BYTE_ARRAY columns read from a file as <c>ReadOnlyMemory&lt;char&gt;</c>; they are strings.</summary>
+    private static Type Normalize(Type clrType) => clrType == typeof(ReadOnlyMemory<char>) ? typeof(string) : clrType;
 
     private static Type ClrTypeOf(ColumnType type) => type switch
     {
