@@ -48,7 +48,7 @@ public static class ParquetTableFile
 
             return new TableContent(rows, matches);
         }
-        catch (Exception ex) when (ex is ParquetException or IOException or InvalidDataException or NotSupportedException or InvalidOperationException or OverflowException)
+        catch (Exception ex) when (ex is ParquetException or IOException or InvalidDataException or NotSupportedException or InvalidOperationException or OverflowException or FormatException)
         {
             throw new TableFormatException(path, $"not a readable Parquet file for table {schema.Name}: {ex.Message}", ex);
         }

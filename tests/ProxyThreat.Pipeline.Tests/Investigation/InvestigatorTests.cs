@@ -101,7 +101,7 @@ public sealed class InvestigatorTests : IDisposable
         await SeedAsync();
 
         // A directory squatting on one threat's progression file name makes only that threat's write fail.
-        var md5 = Spot.SpotLayout.Md5(Plain);
+        var md5 = ProxyThreat.Pipeline.Spot.SpotLayout.Md5(Plain);
         Directory.CreateDirectory(Path.Join(_output.Root, $"user/spot/proxy/oa/storyboard/2016/7/8/incident-progression-{md5}.json/x"));
 
         var outcomes = await RunAsync(Decisions());

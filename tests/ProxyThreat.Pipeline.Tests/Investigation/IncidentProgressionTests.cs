@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.Json;
+using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Tests.Sources;
+
+namespace ProxyThreat.Pipeline.Tests.Investigation;
+
+/// <summary>FORMATS.md section 4, step 5: the incident progression file.</summary>
+public sealed class IncidentProgressionTests
+{
+    private const string U = "http://a.com/";
+
+    private static readonly TimelineSettings Defaults = new(20, TimeSpan.FromSeconds(300));
+
+    private static ThreatAnalysis SmallCase() => ThreatAnalyzer.Analyze(
+        U,
+        Req.Rows(
+            Req.At("12:00:03").From("10.0.0.1").To("http://b.com/").Ref(U).Method("GET").Type("image/png"),
+            Req.At("12:00:01").From("10.0.0.1").To(U).Ref("http://r.com/").Method("GET").Type("text/html"),
+            Req.At("12:00:02").From(null).To(U).Ref(null).Method("POST").Type(null)),
+        Defaults,
+        HttpStatusNames.Default);
+
+    [Fact]
+    public void Serialize_SmallCase_GivesExactBytes()
+    {
+        // One line in the file; broken here for reading only.
+        var expected = """
+            {"fulluri":"http://a.com/","requests":[
+            {"clientip":"10.0.0.1","referer":"http://r.com/","reqmethod":"GET","resconttype":"text/html"},
+            {"clientip":null,"referer":null,"reqmethod":"POST","resconttype":null}],
+            "referer_for":["http://b.com/"],
+            "counts":{"rows":3,
+            "clientip":[{"value":"10.0.0.1","requests":2},{"value":null,"requests":1}],
+            "reqmethod":[{"value":"GET","requests":2},{"value":"POST","requests":1}],
+            "resconttype":[{"value":"image/png","requests":1},{"value":"text/html","requests":1},{"value":null,"requests":1}],
+            "referer":[{"value":"http://r.com/","requests":1},{"value":null,"requests":1}]}}
+            """.ReplaceLineEndings(string.Empty);
+
+        var bytes = IncidentProgression.Serialize(SmallCase());
+
+        Assert.Equal(expected, Encoding.UTF8.GetString(bytes));
+        Assert.Equal(Encoding.UTF8.GetBytes(expected), bytes);
+    }
+
+    [Fact]
+    public void Serialize_SmallCase_KeysHoldRequestsInTimeOrderAndRefererFor()
+    {
+        using var json = JsonDocument.Parse(IncidentProgression.Serialize(SmallCase()));
+        var root = json.RootElement;
+
+        Assert.Equal(U, root.GetProperty("fulluri").GetString());
+        var requests = root.GetProperty("requests").EnumerateArray().ToList();
+        Assert.Equal(2, requests.Count);
+        Assert.Equal("10.0.0.1", requests[0].GetProperty("clientip").GetString());
+        Assert.Equal("http://r.com/", requests[0].GetProperty("referer").GetString());
+        Assert.Equal("GET", requests[0].GetProperty("reqmethod").GetString());
+        Assert.Equal("text/html", requests[0].GetProperty("resconttype").GetString());
+        Assert.Equal(JsonValueKind.Null, requests[1].GetProperty("clientip").ValueKind);
+        Assert.Equal(JsonValueKind.Null, requests[1].GetProperty("referer").ValueKind);
+        Assert.Equal("POST", requests[1].GetProperty("reqmethod").GetString());
+        Assert.Equal(JsonValueKind.Null, requests[1].GetProperty("resconttype").ValueKind);
+        Assert.Equal(["http://b.com/"], root.GetProperty("referer_for").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public void Serialize_UriWithQuoteAndNonAscii_RoundTripsThroughJsonParsing()
+    {
+        const string Odd = "http://exämple.com/p\"q?x=ü&y=日本\\z";
+        const string Onward = "http://b.com/ö\"";
+        var analysis = ThreatAnalyzer.Analyze(
+            Odd,
+            Req.Rows(
+                Req.At("12:00:01").From("10.0.0.1").To(Odd).Ref("http://r.com/\"ü\""),
+                Req.At("12:00:02").From("10.0.0.1").To(Onward).Ref(Odd)),
+            Defaults,
+            HttpStatusNames.Default);
+
+        var bytes = IncidentProgression.Serialize(analysis);
+        using var json = JsonDocument.Parse(bytes);
+
+        Assert.Equal(Odd, json.RootElement.GetProperty("fulluri").GetString());
+        Assert.Equal("http://r.com/\"ü\"", json.RootElement.GetProperty("requests")[0].GetProperty("referer").GetString());
+        Assert.Equal([Onward], json.RootElement.GetProperty("referer_for").EnumerateArray().Select(e => e.GetString()));
+        // Non-ASCII stays legible (raw UTF-8, not \u escapes).
+        Assert.Contains("exämple.com", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serialize_Twice_GivesIdenticalBytes()
+    {
+        var analysis = SmallCase();
+
+        var first = IncidentProgression.Serialize(analysis);
+        var second = IncidentProgression.Serialize(analysis);
+        var fromFreshAnalysis = IncidentProgression.Serialize(SmallCase());
+
+        Assert.Equal(first, second);
+        Assert.Equal(first, fromFreshAnalysis);
+    }
+
+    [Fact]
+    public void Serialize_NoRows_WritesEmptyArrays()
+    {
+        var analysis = ThreatAnalyzer.Analyze(U, [], Defaults, HttpStatusNames.Default);
+
+        var text = Encoding.UTF8.GetString(IncidentProgression.Serialize(analysis));
+
+        Assert.Equal(
+            """{"fulluri":"http://a.com/","requests":[],"referer_for":[],"counts":{"rows":0,"clientip":[],"reqmethod":[],"resconttype":[],"referer":[]}}""",
+            text);
+    }
+}

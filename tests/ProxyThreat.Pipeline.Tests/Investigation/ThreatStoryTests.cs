@@ -1,0 +1,139 @@
+using ProxyThreat.Pipeline.Decisions;
+using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Tests.Sources;
+
+namespace ProxyThreat.Pipeline.Tests.Investigation;
+
+/// <summary>FORMATS.md section 4, step 2: decision, else storyboard entry, else generated; field by field.</summary>
+public sealed class ThreatStoryTests
+{
+    private const string U = "http://evil.example:8080/x/y?a=1";
+
+    private static readonly DateOnly Day = Req.Day;
+
+    private static readonly ThreatAnalysis Analysis = ThreatAnalyzer.Analyze(
+        U,
+        Req.Rows(
+            Req.At("09:00:01").From("10.0.0.1").To(U).Ref("http://r.example/").Method("GET").Type("text/html").Code("200"),
+            Req.At("09:00:02").From("10.0.0.1").To(U).Method("GET").Code("200"),
+            Req.At("09:30:00").From("10.0.0.2").To(U).Method("POST").Code("404"),
+            Req.At("10:15:09").From("10.0.0.2").To("http://next.example/").Ref(U).Method("GET")),
+        new TimelineSettings(20, TimeSpan.FromSeconds(300)),
+        HttpStatusNames.Default);
+
+    private static Decision DecisionWith(string? title, string? text) => new(Day, U, title, text, DecisionAction.Investigate);
+
+    private static string GeneratedTitle => SummaryWriter.Title(Analysis);
+
+    private static string GeneratedText => SummaryWriter.Text(Day, Analysis);
+
+    [Fact]
+    public void Resolve_DecisionWithTitleAndText_UsesDecision()
+    {
+        var story = ThreatStory.Resolve(DecisionWith("DT", "DX"), new StoryboardEntry(U, "ST", "SX"), Day, Analysis);
+
+        Assert.Equal(new ThreatStory("DT", "DX", StoryOrigin.Decision), story);
+    }
+
+    [Fact]
+    public void Resolve_DecisionSetsOnlyTitle_TextFromStoryboardEntry()
+    {
+        var story = ThreatStory.Resolve(DecisionWith("DT", null), new StoryboardEntry(U, "ST", "SX"), Day, Analysis);
+
+        Assert.Equal(new ThreatStory("DT", "SX", StoryOrigin.Decision), story);
+    }
+
+    [Fact]
+    public void Resolve_DecisionSetsOnlyTitleAndNoEntry_TextGenerated()
+    {
+        var story = ThreatStory.Resolve(DecisionWith("DT", null), null, Day, Analysis);
+
+        Assert.Equal(new ThreatStory("DT", GeneratedText, StoryOrigin.Decision), story);
+    }
+
+    [Fact]
+    public void Resolve_DecisionSetsOnlyText_TitleFromStoryboardEntry()
+    {
+        var story = ThreatStory.Resolve(DecisionWith(null, "DX"), new StoryboardEntry(U, "ST", null), Day, Analysis);
+
+        Assert.Equal(new ThreatStory("ST", "DX", StoryOrigin.Decision), story);
+    }
+
+    [Fact]
+    public void Resolve_DecisionWithoutTitleOrText_UsesStoryboardEntry()
+    {
+        var story = ThreatStory.Resolve(DecisionWith(null, null), new StoryboardEntry(U, "ST", "SX"), Day, Analysis);
+
+        Assert.Equal(new ThreatStory("ST", "SX", StoryOrigin.Storyboard), story);
+    }
+
+    [Fact]
+    public void Resolve_EntryWithOnlyText_TitleGenerated()
+    {
+        var story = ThreatStory.Resolve(null, new StoryboardEntry(U, null, "SX"), Day, Analysis);
+
+        Assert.Equal(new ThreatStory(GeneratedTitle, "SX", StoryOrigin.Storyboard), story);
+    }
+
+    [Fact]
+    public void Resolve_NoDecisionNoEntry_Generated()
+    {
+        var story = ThreatStory.Resolve(null, null, Day, Analysis);
+
+        Assert.Equal(StoryOrigin.Generated, story.Origin);
+        Assert.Equal(GeneratedTitle, story.Title);
+        Assert.Equal(GeneratedText, story.Text);
+    }
+
+    [Fact]
+    public void Resolve_NoDecisionNoEntry_GeneratedTitleNamesHostAndCounts()
+    {
+        var story = ThreatStory.Resolve(null, null, Day, Analysis);
+
+        Assert.Equal("High-risk URI evil.example: 3 requests from 2 clients", story.Title);
+    }
+
+    [Fact]
+    public void Resolve_NoDecisionNoEntry_GeneratedTextNamesUriTimesAndCounts()
+    {
+        var text = ThreatStory.Resolve(null, null, Day, Analysis).Text;
+
+        Assert.StartsWith($"On 2016-07-08 the proxy logged 3 requests to {U} between 09:00:01 and 09:30:00, from 2 client IPs", text, StringComparison.Ordinal);
+        Assert.Contains("most active clients: 10.0.0.1 (2), 10.0.0.2 (2)", text, StringComparison.Ordinal);
+        Assert.Contains("Request methods: GET (3), POST (1)", text, StringComparison.Ordinal);
+        Assert.Contains("Users reached it from 1 referring pages (http://r.example/ (1))", text, StringComparison.Ordinal);
+        Assert.Contains("sent users on to 1 other pages (first: http://next.example/)", text, StringComparison.Ordinal);
+        Assert.Contains("The timeline holds 2 sessions-by-response-code rows", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_UriNotAbsolute_GeneratedTitleUsesWholeUri()
+    {
+        var analysis = ThreatAnalyzer.Analyze(
+            "evil.example/x",
+            Req.Rows(Req.At("09:00:01").From("10.0.0.1").To("evil.example/x")),
+            new TimelineSettings(20, TimeSpan.FromSeconds(300)),
+            HttpStatusNames.Default);
+
+        var story = ThreatStory.Resolve(null, null, Day, analysis);
+
+        Assert.Equal("High-risk URI evil.example/x: 1 requests from 1 clients", story.Title);
+    }
+
+    [Fact]
+    public void IsMissing_NothingSaved_True()
+    {
+        Assert.True(ThreatStory.IsMissing(null, null));
+        Assert.True(ThreatStory.IsMissing(DecisionWith(null, null), new StoryboardEntry(U, null, null)));
+    }
+
+    [Fact]
+    public void IsMissing_AnyFieldSaved_False()
+    {
+        Assert.False(ThreatStory.IsMissing(DecisionWith("DT", null), null));
+        Assert.False(ThreatStory.IsMissing(DecisionWith(null, "DX"), null));
+        Assert.False(ThreatStory.IsMissing(null, new StoryboardEntry(U, "ST", null)));
+        Assert.False(ThreatStory.IsMissing(null, new StoryboardEntry(U, null, "SX")));
+    }
+}
