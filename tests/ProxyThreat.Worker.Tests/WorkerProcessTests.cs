@@ -106,6 +106,26 @@ public sealed class WorkerProcessTests : IDisposable
         Assert.True(Directory.Exists(Path.Join(_dir, "from-args")));
     }
 
+    [Fact]
+    public async Task Investigate_CommittedSample_WritesEveryThreatAsTheReadmeSays()
+    {
+        var repository = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Join(repository, "ProxyThreat.sln")))
+        {
+            repository = Path.GetDirectoryName(repository)!;
+        }
+
+        var (code, output, error) = await WorkerProcess.RunAsync(repository, null, "investigate", "--date", "2016-07-08", $"--Hdfs:Local:Root={_dir}");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("total 2016-07-08: 4 threats (3 written, 1 dismissed)", output, StringComparison.Ordinal);
+        Assert.Contains("story from decision", output, StringComparison.Ordinal);
+        Assert.Contains("story from storyboard", output, StringComparison.Ordinal);
+        Assert.Contains("story from generated", output, StringComparison.Ordinal);
+        var storyboard = Path.Join(_dir, "user/spot/proxy/hive/oa/storyboard/y=2016/m=7/d=8");
+        Assert.Equal(3, Directory.GetFiles(storyboard, "proxythreat-*.parquet").Length);
+    }
+
     private async Task SeedAsync()
     {
         var root = Path.Join(_dir, "samples/hdfs/user/spot/proxy/hive");
