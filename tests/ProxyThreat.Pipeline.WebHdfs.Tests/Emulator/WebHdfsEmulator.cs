@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -23,9 +24,12 @@ public sealed class WebHdfsEmulator : IAsyncDisposable
     private int _failures;
     private int _safeModeCalls;
 
-    private WebHdfsEmulator(bool httpFs)
+    private readonly X509Certificate2? _certificate;
+
+    private WebHdfsEmulator(bool httpFs, X509Certificate2? certificate)
     {
         HttpFs = httpFs;
+        _certificate = certificate;
         Root = Directory.CreateTempSubdirectory("webhdfs-emulator-").FullName;
     }
 
@@ -65,9 +69,11 @@ public sealed class WebHdfsEmulator : IAsyncDisposable
 
     public IEnumerable<EmulatedCall> CallsTo(Uri server) => Calls.Where(c => c.Server == server.Authority);
 
-    public static async Task<WebHdfsEmulator> StartAsync(bool httpFs = false)
+    /// <param name="httpFs">Act as an HttpFS gateway rather than a NameNode with a DataNode.</param>
+    /// <param name="certificate">Serve HTTPS with this certificate (and its private key).</param>
+    public static async Task<WebHdfsEmulator> StartAsync(bool httpFs = false, X509Certificate2? certificate = null)
     {
-        var emulator = new WebHdfsEmulator(httpFs);
+        var emulator = new WebHdfsEmulator(httpFs, certificate);
         var dataNode = new EmulatedDataNode(emulator);
         emulator.DataNode = await emulator.ServeAsync(dataNode.HandleAsync);
         var nameNode = new EmulatedNameNode(emulator);
@@ -176,7 +182,13 @@ public sealed class WebHdfsEmulator : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (_certificate is not null)
+            {
+                listen.UseHttps(_certificate);
+            }
+        }));
         var app = builder.Build();
         app.Run(handler);
         await app.StartAsync();
