@@ -6,7 +6,10 @@ namespace ProxyThreat.Pipeline.WebHdfs.Tests.Hdfs.WebHdfs;
 /// <summary>Adapters on the emulator, with test-sized timeouts and backoff.</summary>
 internal static class Clients
 {
-    public static WebHdfsFileSystem Create(bool httpFs, Action<WebHdfsOptions>? configure, params Uri[] nameNodes)
+    public static WebHdfsFileSystem Create(bool httpFs, Action<WebHdfsOptions>? configure, params Uri[] nameNodes) =>
+        new(Options(httpFs, configure, nameNodes));
+
+    public static WebHdfsOptions Options(bool httpFs, Action<WebHdfsOptions>? configure, params Uri[] nameNodes)
     {
         var options = new WebHdfsOptions
         {
@@ -22,7 +25,7 @@ internal static class Clients
         }
 
         configure?.Invoke(options);
-        return new WebHdfsFileSystem(options);
+        return options;
     }
 
     public static WebHdfsFileSystem Create(Emulator.WebHdfsEmulator emulator, Action<WebHdfsOptions>? configure = null) =>

@@ -43,6 +43,23 @@ public sealed class WebHdfsFileSystemAuthTests
     }
 
     [Fact]
+    public async Task AnyCall_TokenAuthFaults_KeepTheTokenOutOfLogs()
+    {
+        await using var emulator = await WebHdfsEmulator.StartAsync();
+        emulator.RequiredToken = Token;
+        emulator.UploadsToDrop = 1;
+        var standby = await emulator.StartStandbyNameNodeAsync();
+        var logger = new RecordingLogger();
+        using var hdfs = new WebHdfsFileSystem(Clients.Options(false, UseToken, standby, emulator.NameNode), logger);
+
+        await hdfs.CreateAsync("/d/a.csv", Clients.Bytes("abcdefgh"), CancellationToken.None);
+
+        Assert.Contains(logger.Events, e => e.EventId == 4100);
+        Assert.Contains(logger.Events, e => e.EventId == 4102);
+        Assert.All(logger.Events, e => Assert.DoesNotContain(Token, e.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnyCall_WrongToken_FailsWithTheServersException()
     {
         await using var emulator = await WebHdfsEmulator.StartAsync();
