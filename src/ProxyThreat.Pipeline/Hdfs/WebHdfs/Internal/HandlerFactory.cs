@@ -13,6 +13,9 @@ internal static class HandlerFactory
             AllowAutoRedirect = false,
             UseCookies = false,
             ConnectTimeout = options.Timeout,
+
+            // The client lives as long as the worker: renew connections so that DNS changes of a NameNode are seen.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
 
         if (options.Auth == WebHdfsAuth.Kerberos)

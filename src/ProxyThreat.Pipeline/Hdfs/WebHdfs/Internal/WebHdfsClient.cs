@@ -174,12 +174,9 @@ internal sealed class WebHdfsClient : IDisposable
             {
                 body = await response.GetStringAsync();
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or IOException)
             {
-                body = "";
-            }
-            catch (IOException)
-            {
+                // The status alone still tells what failed.
                 body = "";
             }
 

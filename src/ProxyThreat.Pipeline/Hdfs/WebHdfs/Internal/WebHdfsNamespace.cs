@@ -16,38 +16,14 @@ internal sealed class WebHdfsNamespace
     public Task<FileStatus?> GetStatusAsync(string path, CancellationToken cancellationToken)
     {
         var call = new WebHdfsCall("GETFILESTATUS", path, HttpMethod.Get);
-        return _client.RetryAsync<FileStatus?>(
-            async ct =>
-            {
-                try
-                {
-                    return WebHdfsJson.ReadStatus(call, await SendForTextAsync(call, ct));
-                }
-                catch (WebHdfsException e) when (e.RemoteException == RemoteError.FileNotFound)
-                {
-                    return null;
-                }
-            },
-            cancellationToken);
+        return _client.RetryAsync(ct => NullIfMissingAsync(call, WebHdfsJson.ReadStatus, ct), cancellationToken);
     }
 
     /// <summary>The children of a directory; null when it does not exist. A file lists as itself, with an empty suffix.</summary>
     public Task<IReadOnlyList<FileStatus>?> ListAsync(string directory, CancellationToken cancellationToken)
     {
         var call = new WebHdfsCall("LISTSTATUS", directory, HttpMethod.Get);
-        return _client.RetryAsync<IReadOnlyList<FileStatus>?>(
-            async ct =>
-            {
-                try
-                {
-                    return WebHdfsJson.ReadListing(call, await SendForTextAsync(call, ct));
-                }
-                catch (WebHdfsException e) when (e.RemoteException == RemoteError.FileNotFound)
-                {
-                    return null;
-                }
-            },
-            cancellationToken);
+        return _client.RetryAsync(ct => NullIfMissingAsync(call, WebHdfsJson.ReadListing, ct), cancellationToken);
     }
 
     public async Task MkdirsAsync(string path, CancellationToken cancellationToken)
@@ -81,6 +57,19 @@ internal sealed class WebHdfsNamespace
     {
         var call = new WebHdfsCall("DELETE", path, HttpMethod.Delete) { Parameters = [new("recursive", "false")] };
         return _client.RetryAsync(async ct => WebHdfsJson.ReadBoolean(call, await SendForTextAsync(call, ct)), cancellationToken);
+    }
+
+    private async Task<T?> NullIfMissingAsync<T>(WebHdfsCall call, Func<WebHdfsCall, string, T> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return read(call, await SendForTextAsync(call, cancellationToken));
+        }
+        catch (WebHdfsException e) when (e.RemoteException == RemoteError.FileNotFound)
+        {
+            return null;
+        }
     }
 
     private async Task<string> SendForTextAsync(WebHdfsCall call, CancellationToken cancellationToken)
