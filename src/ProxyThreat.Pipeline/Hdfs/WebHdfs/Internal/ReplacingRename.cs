@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Logging;
+
+namespace ProxyThreat.Pipeline.Hdfs.WebHdfs.Internal;
+
+/// <summary>
+/// Moves a file over another in one step where the server can (RENAME with <c>renameoptions=OVERWRITE</c> on a
+/// NameNode), and through a hidden backup where it cannot (HttpFS drops the option and answers false).
+/// </summary>
+/// <remarks>
+/// The backup way never loses the destination's data: first the old destination is renamed to
+/// <c>.&lt;name&gt;.proxythreat-backup</c> in the same folder, then the source to the destination, then the backup is
+/// deleted. Renames are atomic in HDFS, so at every moment the old data is readable under the destination or the
+/// backup name, and the new data under the source or the destination; the backup's hidden name keeps Hive and
+/// Impala from counting it twice. If the process dies between the steps, the next rename to the same destination
+/// finds the backup: with no destination it puts the backup back first; with a destination (the swap was done) it
+/// deletes the stale backup.
+/// </remarks>
+internal sealed class ReplacingRename
+{
+    private readonly WebHdfsNamespace _namespace;
+    private readonly ILogger _logger;
+
+    public ReplacingRename(WebHdfsNamespace @namespace, ILogger logger)
+    {
+        _namespace = @namespace;
+        _logger = logger;
+    }
+
+    public static string BackupOf(string destination) =>
+        HdfsPath.Combine(HdfsPath.Parent(destination), "." + HdfsPath.Name(destination) + WebHdfsConstants.BackupSuffix);
+
+    public async Task RenameAsync(string source, string destination, CancellationToken cancellationToken)
+    {
+        var backup = BackupOf(destination);
+        await RecoverAsync(destination, backup, cancellationToken);
+
+        // Without OVERWRITE an existing directory would swallow the source (HDFS moves a file into it); refuse instead.
+        var target = await _namespace.GetStatusAsync(destination, cancellationToken);
+        if (target is { IsDirectory: true })
+        {
+            throw Failure(source, destination, "the destination is a directory");
+        }
+
+        await _namespace.MkdirsAsync(HdfsPath.Parent(destination), cancellationToken);
+        if (await _namespace.RenameAsync(source, destination, overwrite: true, cancellationToken))
+        {
+            return;
+        }
+
+        // False: the server did not replace. Either the source is missing, or the server ignored OVERWRITE.
+        if (await _namespace.GetStatusAsync(source, cancellationToken) is null)
+        {
+            throw Failure(source, destination, "the source does not exist (the server answered false)");
+        }
+
+        if (await _namespace.GetStatusAsync(destination, cancellationToken) is not { IsDirectory: false })
+        {
+            throw Failure(source, destination, "the server answered false and moved nothing");
+        }
+
+        await ReplaceThroughBackupAsync(source, destination, backup, cancellationToken);
+    }
+
+    private async Task ReplaceThroughBackupAsync(string source, string destination, string backup, CancellationToken cancellationToken)
+    {
+        WebHdfsLog.ReplacingThroughBackup(_logger, destination, backup);
+        if (!await _namespace.RenameAsync(destination, backup, overwrite: false, cancellationToken))
+        {
+            throw Failure(destination, backup, "the server answered false and moved nothing");
+        }
+
+        try
+        {
+            if (!await _namespace.RenameAsync(source, destination, overwrite: false, cancellationToken))
+            {
+                throw Failure(source, destination, "the server answered false and moved nothing");
+            }
+        }
+        catch
+        {
+            // Put the old file back even when cancelled; if that fails too, the next rename to it restores it.
+            try
+            {
+                await _namespace.RenameAsync(backup, destination, overwrite: false, CancellationToken.None);
+            }
+            catch (WebHdfsException restore)
+            {
+                WebHdfsLog.RestoreFailed(_logger, restore, destination, backup);
+            }
+
+            throw;
+        }
+
+        try
+        {
+            await _namespace.DeleteAsync(backup, cancellationToken);
+        }
+        catch (WebHdfsException e)
+        {
+            // The new file is in place; a leftover backup is hidden from readers and removed by the next rename.
+            WebHdfsLog.BackupLeftBehind(_logger, e, destination, backup);
+        }
+    }
+
+    private async Task RecoverAsync(string destination, string backup, CancellationToken cancellationToken)
+    {
+        if (await _namespace.GetStatusAsync(backup, cancellationToken) is null)
+        {
+            return;
+        }
+
+        if (await _namespace.GetStatusAsync(destination, cancellationToken) is null)
+        {
+            if (!await _namespace.RenameAsync(backup, destination, overwrite: false, cancellationToken))
+            {
+                throw Failure(backup, destination, "could not restore the backup an interrupted rename left");
+            }
+
+            WebHdfsLog.RestoredBackup(_logger, destination, backup);
+        }
+        else
+        {
+            await _namespace.DeleteAsync(backup, cancellationToken);
+            WebHdfsLog.RemovedStaleBackup(_logger, destination, backup);
+        }
+    }
+
+    private static WebHdfsException Failure(string source, string destination, string reason) =>
+        new WebHdfsFailure("RENAME", source, destination, null, null, null, reason, IsTransient: false).ToException();
+}

@@ -1,0 +1,33 @@
+namespace ProxyThreat.Pipeline.Hdfs.WebHdfs;
+
+/// <summary>Where and how to reach WebHDFS; bound from <see cref="WebHdfsConstants.SectionName"/>.</summary>
+public sealed class WebHdfsOptions
+{
+    /// <summary>
+    /// Base URLs of the NameNodes (<c>http://nn1:9870</c>) or HttpFS gateways (<c>http://gw:14000</c>), tried in order;
+    /// the one that last answered is tried first.
+    /// </summary>
+    public IList<string> NameNodes { get; } = new List<string>();
+
+    /// <summary>The HDFS user (<c>user.name=</c>); required with <see cref="WebHdfsAuth.Simple"/>.</summary>
+    public string? User { get; set; }
+
+    public WebHdfsGateway Gateway { get; set; } = WebHdfsGateway.WebHdfs;
+
+    public WebHdfsAuth Auth { get; set; } = WebHdfsAuth.Simple;
+
+    /// <summary>The delegation token for <see cref="WebHdfsAuth.Token"/>. Never logged.</summary>
+    public string? DelegationToken { get; set; }
+
+    /// <summary>A PEM file of the CA certificates that HTTPS servers must chain to; unset: the system's trust store.</summary>
+    public string? CaBundlePath { get; set; }
+
+    /// <summary>Bounds each HTTP exchange; a NameNode that takes longer counts as down.</summary>
+    public TimeSpan Timeout { get; set; } = WebHdfsConstants.DefaultTimeout;
+
+    /// <summary>How often an operation that failed in a way that can pass is tried again.</summary>
+    public int Retries { get; set; } = WebHdfsConstants.DefaultRetries;
+
+    /// <summary>The first backoff delay before a retry; later ones grow exponentially, with jitter.</summary>
+    public TimeSpan RetryDelay { get; set; } = WebHdfsConstants.DefaultRetryDelay;
+}

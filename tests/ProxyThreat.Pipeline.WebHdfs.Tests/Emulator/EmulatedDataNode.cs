@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Http;
+
+namespace ProxyThreat.Pipeline.WebHdfs.Tests.Emulator;
+
+/// <summary>The DataNode the NameNode redirects CREATE and OPEN to; it can drop a transfer half way.</summary>
+internal sealed class EmulatedDataNode
+{
+    private readonly WebHdfsEmulator _cluster;
+
+    public EmulatedDataNode(WebHdfsEmulator cluster)
+    {
+        _cluster = cluster;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var path = WebHdfsEmulator.HdfsPathOf(context);
+        var local = _cluster.Local(path);
+        switch (context.Request.Query["op"].ToString())
+        {
+            case "CREATE":
+                await CreateAsync(context, path, local);
+                break;
+            case "OPEN":
+                await OpenAsync(context, local);
+                break;
+            default:
+                _cluster.Record(context, 0);
+                context.Response.StatusCode = 400;
+                break;
+        }
+    }
+
+    private async Task CreateAsync(HttpContext context, string path, string local)
+    {
+        var length = context.Request.ContentLength ?? 0;
+        Directory.CreateDirectory(Path.GetDirectoryName(local)!);
+        if (_cluster.TakeUploadDrop())
+        {
+            // Keep what arrived, as a half-written block would, and drop the connection mid-body.
+            var half = new byte[length / 2];
+            await context.Request.Body.ReadAtLeastAsync(half, half.Length, throwOnEndOfStream: false);
+            await File.WriteAllBytesAsync(local, half);
+            _cluster.Record(context, half.Length);
+            context.Abort();
+            return;
+        }
+
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        _cluster.Record(context, body.Length);
+        if (_cluster.QuotaExceededFor?.Invoke(path) == true)
+        {
+            await Answers.RemoteAsync(context, 403, "DSQuotaExceededException", $"The DiskSpace quota of {Path.GetDirectoryName(path)} is exceeded: quota = 1024 B = 1 KB but diskspace consumed = 402653184 B = 384 MB", "org.apache.hadoop.hdfs.protocol");
+            return;
+        }
+
+        await File.WriteAllBytesAsync(local, body.ToArray());
+        context.Response.StatusCode = 201;
+        context.Response.Headers.Location = $"hdfs://localhost:8020{path}";
+    }
+
+    private async Task OpenAsync(HttpContext context, string local)
+    {
+        _cluster.Record(context, 0);
+        var bytes = await File.ReadAllBytesAsync(local);
+        context.Response.ContentType = "application/octet-stream";
+        context.Response.ContentLength = bytes.Length;
+        if (_cluster.TakeDownloadDrop())
+        {
+            await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+            await context.Response.Body.FlushAsync();
+            context.Abort();
+            return;
+        }
+
+        await context.Response.Body.WriteAsync(bytes);
+    }
+}

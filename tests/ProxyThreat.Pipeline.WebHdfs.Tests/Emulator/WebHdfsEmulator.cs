@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ProxyThreat.Pipeline.WebHdfs.Tests.Emulator;
+
+/// <summary>
+/// A WebHDFS cluster on loopback, backed by a temporary folder standing for <c>/</c>: a NameNode (or an HttpFS
+/// gateway) and a DataNode on their own ports, plus optional standby and silent NameNodes, with injectable faults.
+/// </summary>
+public sealed class WebHdfsEmulator : IAsyncDisposable
+{
+    private readonly List<WebApplication> _servers = [];
+    private int _uploadsToDrop;
+    private int _downloadsToDrop;
+    private int _failures;
+    private int _safeModeCalls;
+
+    private readonly X509Certificate2? _certificate;
+
+    private WebHdfsEmulator(bool httpFs, X509Certificate2? certificate)
+    {
+        HttpFs = httpFs;
+        _certificate = certificate;
+        Root = Directory.CreateTempSubdirectory("webhdfs-emulator-").FullName;
+    }
+
+    /// <summary>The local folder standing for HDFS <c>/</c>.</summary>
+    public string Root { get; }
+
+    /// <summary>True: the NameNode acts as an HttpFS gateway (bodies inline, <c>renameoptions</c> dropped).</summary>
+    public bool HttpFs { get; }
+
+    public Uri NameNode { get; private set; } = null!;
+
+    public Uri DataNode { get; private set; } = null!;
+
+    /// <summary>Every call any server of the emulator saw, in order.</summary>
+    public ConcurrentQueue<EmulatedCall> Calls { get; } = new();
+
+    /// <summary>When set, every call must carry this <c>delegation=</c> token.</summary>
+    public string? RequiredToken { get; set; }
+
+    /// <summary>Calls for which this answers true are denied with an AccessControlException.</summary>
+    public Func<EmulatedCall, bool>? DenyWhen { get; set; }
+
+    /// <summary>DataNode writes to paths for which this answers true fail with a DSQuotaExceededException.</summary>
+    public Func<string, bool>? QuotaExceededFor { get; set; }
+
+    /// <summary>The next this many DataNode uploads read half the body, keep it, and drop the connection.</summary>
+    public int UploadsToDrop { get => _uploadsToDrop; set => _uploadsToDrop = value; }
+
+    /// <summary>The next this many DataNode downloads send half the file and drop the connection.</summary>
+    public int DownloadsToDrop { get => _downloadsToDrop; set => _downloadsToDrop = value; }
+
+    /// <summary>The next this many NameNode calls answer 500 with an empty body.</summary>
+    public int Failures { get => _failures; set => _failures = value; }
+
+    /// <summary>The next this many NameNode calls answer a SafeModeException.</summary>
+    public int SafeModeCalls { get => _safeModeCalls; set => _safeModeCalls = value; }
+
+    public IEnumerable<EmulatedCall> CallsTo(Uri server) => Calls.Where(c => c.Server == server.Authority);
+
+    /// <param name="httpFs">Act as an HttpFS gateway rather than a NameNode with a DataNode.</param>
+    /// <param name="certificate">Serve HTTPS with this certificate (and its private key).</param>
+    public static async Task<WebHdfsEmulator> StartAsync(bool httpFs = false, X509Certificate2? certificate = null)
+    {
+        var emulator = new WebHdfsEmulator(httpFs, certificate);
+        var dataNode = new EmulatedDataNode(emulator);
+        emulator.DataNode = await emulator.ServeAsync(dataNode.HandleAsync);
+        var nameNode = new EmulatedNameNode(emulator);
+        emulator.NameNode = await emulator.ServeAsync(nameNode.HandleAsync);
+        return emulator;
+    }
+
+    /// <summary>Starts a NameNode in standby, which answers every call with a StandbyException (HTTP 403).</summary>
+    public Task<Uri> StartStandbyNameNodeAsync() =>
+        ServeAsync(async context =>
+        {
+            Record(context, 0);
+            await Answers.StandbyAsync(context);
+        });
+
+    /// <summary>Starts a NameNode that accepts calls and never answers.</summary>
+    public Task<Uri> StartSilentNameNodeAsync() =>
+        ServeAsync(async context =>
+        {
+            Record(context, 0);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        });
+
+    /// <summary>A loopback address on which nothing listens: connecting is refused.</summary>
+    public static Uri RefusingAddress()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public string Local(string hdfsPath) => Path.Join(Root, hdfsPath);
+
+    public async Task WriteAsync(string hdfsPath, string content)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Local(hdfsPath))!);
+        await File.WriteAllTextAsync(Local(hdfsPath), content);
+    }
+
+    public async Task<string?> ReadAsync(string hdfsPath) =>
+        File.Exists(Local(hdfsPath)) ? await File.ReadAllTextAsync(Local(hdfsPath)) : null;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var server in _servers)
+        {
+            // A silent NameNode's calls end only when their clients give up; do not wait for them.
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await server.StopAsync(stopping.Token);
+            await server.DisposeAsync();
+        }
+
+        Directory.Delete(Root, recursive: true);
+    }
+
+    internal EmulatedCall Record(HttpContext context, long bodyLength)
+    {
+        var query = context.Request.Query;
+        var call = new EmulatedCall(
+            $"127.0.0.1:{context.Connection.LocalPort}",
+            context.Request.Method,
+            query["op"].ToString().ToUpperInvariant(),
+            HdfsPathOf(context),
+            query.TryGetValue("destination", out var destination) ? destination.ToString() : null,
+            context.Request.QueryString.Value ?? "",
+            bodyLength);
+        Calls.Enqueue(call);
+        return call;
+    }
+
+    internal static string HdfsPathOf(HttpContext context)
+    {
+        const string prefix = "/webhdfs/v1";
+        var path = context.Request.Path.Value ?? "";
+        return path.StartsWith(prefix, StringComparison.Ordinal) && path.Length > prefix.Length ? path[prefix.Length..] : "/";
+    }
+
+    internal static bool TakeOne(ref int counter)
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref counter);
+            if (current <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref counter, current - 1, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+
+    internal bool TakeUploadDrop() => TakeOne(ref _uploadsToDrop);
+
+    internal bool TakeDownloadDrop() => TakeOne(ref _downloadsToDrop);
+
+    internal bool TakeFailure() => TakeOne(ref _failures);
+
+    internal bool TakeSafeMode() => TakeOne(ref _safeModeCalls);
+
+    private async Task<Uri> ServeAsync(RequestDelegate handler)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (_certificate is not null)
+            {
+                listen.UseHttps(_certificate);
+            }
+        }));
+        var app = builder.Build();
+        app.Run(handler);
+        await app.StartAsync();
+        _servers.Add(app);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new Uri(address);
+    }
+}

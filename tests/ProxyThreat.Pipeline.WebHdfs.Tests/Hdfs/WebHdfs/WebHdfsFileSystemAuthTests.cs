@@ -1,0 +1,81 @@
+using ProxyThreat.Pipeline.Hdfs.WebHdfs;
+using ProxyThreat.Pipeline.WebHdfs.Tests.Emulator;
+
+namespace ProxyThreat.Pipeline.WebHdfs.Tests.Hdfs.WebHdfs;
+
+public sealed class WebHdfsFileSystemAuthTests
+{
+    private const string Token = "HAAEc3BvdAAAigGSecret-Token_Value";
+
+    [Fact]
+    public async Task AnyCall_TokenAuth_SendsDelegationToNameNodeAndDataNode()
+    {
+        await using var emulator = await WebHdfsEmulator.StartAsync();
+        emulator.RequiredToken = Token;
+        using var hdfs = Clients.Create(emulator, UseToken);
+
+        await hdfs.CreateAsync("/d/a.csv", Clients.Bytes("x"), CancellationToken.None);
+        Assert.Equal("x", await hdfs.ReadAllAsync("/d/a.csv"));
+
+        Assert.All(emulator.Calls, c => Assert.Contains("delegation=", c.Query, StringComparison.Ordinal));
+        Assert.All(emulator.CallsTo(emulator.NameNode), c => Assert.DoesNotContain("user.name=", c.Query, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnyCall_TokenAuthFailures_KeepTheTokenOutOfMessages()
+    {
+        await using var emulator = await WebHdfsEmulator.StartAsync();
+        emulator.RequiredToken = Token;
+        emulator.UploadsToDrop = int.MaxValue;
+        using var hdfs = Clients.Create(emulator, UseToken);
+        using var unreachable = Clients.Create(false, UseToken, WebHdfsEmulator.RefusingAddress());
+        using var silent = Clients.Create(false, o => { UseToken(o); o.Timeout = TimeSpan.FromMilliseconds(200); }, await emulator.StartSilentNameNodeAsync());
+
+        var failures = new[]
+        {
+            await Assert.ThrowsAsync<WebHdfsException>(() => hdfs.OpenAsync("/missing", CancellationToken.None)),
+            await Assert.ThrowsAsync<WebHdfsException>(() => hdfs.CreateAsync("/d/a.csv", Clients.Bytes("abcdefgh"), CancellationToken.None)),
+            await Assert.ThrowsAsync<WebHdfsException>(() => unreachable.ListAsync("/d", CancellationToken.None)),
+            await Assert.ThrowsAsync<WebHdfsException>(() => silent.ListAsync("/d", CancellationToken.None)),
+        };
+
+        Assert.All(failures, e => Assert.DoesNotContain(Token, e.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnyCall_TokenAuthFaults_KeepTheTokenOutOfLogs()
+    {
+        await using var emulator = await WebHdfsEmulator.StartAsync();
+        emulator.RequiredToken = Token;
+        emulator.UploadsToDrop = 1;
+        var standby = await emulator.StartStandbyNameNodeAsync();
+        var logger = new RecordingLogger();
+        using var hdfs = new WebHdfsFileSystem(Clients.Options(false, UseToken, standby, emulator.NameNode), logger);
+
+        await hdfs.CreateAsync("/d/a.csv", Clients.Bytes("abcdefgh"), CancellationToken.None);
+
+        Assert.Contains(logger.Events, e => e.EventId == 4100);
+        Assert.Contains(logger.Events, e => e.EventId == 4102);
+        Assert.All(logger.Events, e => Assert.DoesNotContain(Token, e.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnyCall_WrongToken_FailsWithTheServersException()
+    {
+        await using var emulator = await WebHdfsEmulator.StartAsync();
+        emulator.RequiredToken = Token;
+        using var hdfs = Clients.Create(emulator, o => { o.Auth = WebHdfsAuth.Token; o.DelegationToken = "stale"; });
+
+        var e = await Assert.ThrowsAsync<WebHdfsException>(() => hdfs.ListAsync("/d", CancellationToken.None));
+
+        Assert.Equal((401, "SecurityException"), (e.StatusCode, e.RemoteException));
+        Assert.Single(emulator.Calls);
+    }
+
+    private static void UseToken(WebHdfsOptions options)
+    {
+        options.Auth = WebHdfsAuth.Token;
+        options.DelegationToken = Token;
+        options.Retries = 1;
+    }
+}
