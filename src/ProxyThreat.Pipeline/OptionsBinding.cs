@@ -23,7 +23,7 @@ internal static class OptionsBinding
         foreach (var child in section.GetChildren())
         {
             var property = type.GetProperty(child.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            if (property is null || !property.CanWrite)
+            if (property is null || (!property.CanWrite && !IsCollection(property.PropertyType)))
             {
                 yield return child.Path;
             }
@@ -37,7 +37,9 @@ internal static class OptionsBinding
         }
     }
 
+    private static bool IsCollection(Type type) => type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type);
+
     // Nested options classes are checked key by key; lists, dictionaries and scalars take whatever keys they hold.
     private static bool IsNested(Type type) =>
-        type.IsClass && type != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(type);
+        type.IsClass && !IsCollection(type) && type != typeof(string);
 }

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Hdfs;
+using ProxyThreat.Pipeline.Hdfs.WebHdfs;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Sources;
@@ -39,6 +41,7 @@ public static class PipelineServiceCollectionExtensions
             return options.Kind switch
             {
                 HdfsKind.Local => new LocalHdfs(options.Local.Root),
+                HdfsKind.WebHdfs => new WebHdfsFileSystem(options.WebHdfs, sp.GetRequiredService<ILogger<WebHdfsFileSystem>>(), sp.GetRequiredService<TimeProvider>()),
                 _ => throw new InvalidOperationException($"Hdfs:Kind {options.Kind} is not supported"),
             };
         });

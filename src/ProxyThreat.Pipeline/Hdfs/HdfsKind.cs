@@ -5,4 +5,7 @@ public enum HdfsKind
 {
     /// <summary>A local folder standing for HDFS <c>/</c>.</summary>
     Local,
+
+    /// <summary>HDFS through WebHDFS or an HttpFS gateway (<c>Hdfs:WebHdfs</c>).</summary>
+    WebHdfs,
 }

@@ -8,4 +8,6 @@ public sealed class HdfsOptions
     public HdfsKind Kind { get; set; } = HdfsKind.Local;
 
     public LocalHdfsOptions Local { get; set; } = new();
+
+    public WebHdfs.WebHdfsOptions WebHdfs { get; set; } = new();
 }

@@ -1,12 +1,15 @@
 using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Hdfs.WebHdfs;
 
 namespace ProxyThreat.Pipeline.Hdfs;
 
-/// <summary>Checks the <c>Hdfs</c> section at start; each message names the key.</summary>
+/// <summary>Checks the <c>Hdfs</c> section at start, the chosen kind's settings only; each message names the key.</summary>
 public sealed class HdfsOptionsValidator : IValidateOptions<HdfsOptions>
 {
-    public ValidateOptionsResult Validate(string? name, HdfsOptions options) =>
-        options.Kind == HdfsKind.Local && string.IsNullOrWhiteSpace(options.Local.Root)
-            ? ValidateOptionsResult.Fail("Hdfs:Local:Root must name a folder")
-            : ValidateOptionsResult.Success;
+    public ValidateOptionsResult Validate(string? name, HdfsOptions options) => options.Kind switch
+    {
+        HdfsKind.Local when string.IsNullOrWhiteSpace(options.Local.Root) => ValidateOptionsResult.Fail("Hdfs:Local:Root must name a folder"),
+        HdfsKind.WebHdfs => new WebHdfsOptionsValidator().Validate(name, options.WebHdfs),
+        _ => ValidateOptionsResult.Success,
+    };
 }
