@@ -1,1 +1,49 @@
-return 0;
+using Microsoft.Extensions.DependencyInjection;
+using ProxyThreat.Worker;
+using ProxyThreat.Worker.Cli;
+using Serilog;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose).CreateBootstrapLogger();
+try
+{
+    if (args is ["--help" or "-h" or "help"])
+    {
+        Console.Out.WriteLine(Usage.Text);
+        return 0;
+    }
+
+    var command = CommandLine.Parse(args);
+    using var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>());
+    using var cancel = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        cancel.Cancel();
+    };
+    return await host.Services.GetRequiredService<InvestigateCommand>().RunAsync(command, Console.Out, cancel.Token);
+}
+catch (UsageException ex)
+{
+    Console.Error.WriteLine($"proxythreat: {ex.Message}");
+    Console.Error.WriteLine(Usage.Hint);
+    return 2;
+}
+catch (Exception ex) when (ex is ProxyThreat.Pipeline.Decisions.DecisionFileException)
+{
+    Console.Error.WriteLine($"proxythreat: {ex.Message}");
+    return 2;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("proxythreat: cancelled");
+    return 130;
+}
+catch (Exception ex)
+{
+    Log.Fatal(ex, "proxythreat stopped unexpectedly");
+    return 70;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}

@@ -85,7 +85,7 @@ public static class CsvTableFile
         if (long.TryParse(field.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
             && (column.Type == ColumnType.BigInt || number is >= int.MinValue and <= int.MaxValue))
         {
-            return column.Type == ColumnType.Int ? (int)number : number;
+            return column.Type == ColumnType.Int ? (object)(int)number : number;
         }
 
         throw new TableFormatException(path, $"line {field.Line}: column {column.Name} holds '{field.Value}', which is not a {column.Type.ToString().ToLowerInvariant()}");

@@ -19,7 +19,7 @@ public static class ParquetTableFile
                 .Select(c => fileFields.FirstOrDefault(f => string.Equals(f.Name, c.Name, StringComparison.OrdinalIgnoreCase)))
                 .ToArray();
             var matches = fileFields.Length == schema.Columns.Count
-                && schema.Columns.Select((c, i) => fields[i] is { } f && f.ClrType == ClrTypeOf(c.Type)).All(x => x);
+                && schema.Columns.Select((c, i) => fields[i] is { } f && KindOf(f) == c.Type).All(x => x);
 
             var rows = new List<object?[]>();
             for (var g = 0; g < reader.RowGroupCount; g++)
@@ -84,7 +84,7 @@ public static class ParquetTableFile
     private static async Task<object?[]> ReadColumnAsync(ParquetRowGroupReader group, DataField field, TableColumn column, int count, CancellationToken cancellationToken)
     {
         var result = new object?[count];
-        if (field.ClrType == typeof(string))
+        if (KindOf(field) == ColumnType.String)
         {
             var values = new string?[count];
             await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken);
@@ -141,10 +141,10 @@ public static class ParquetTableFile
         _ => new DataField<long?>(column.Name),
     };
 
-    private static Type ClrTypeOf(ColumnType type) => type switch
-    {
-        ColumnType.String => typeof(string),
-        ColumnType.Int => typeof(int),
-        _ => typeof(long),
-    };
+    /// <summary>The Hive type a Parquet column holds; Parquet.Net may surface strings as memory of chars or bytes.</summary>
+    private static ColumnType? KindOf(DataField field) =>
+        field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>) || field.ClrType == typeof(ReadOnlyMemory<byte>) ? ColumnType.String
+        : field.ClrType == typeof(int) ? ColumnType.Int
+        : field.ClrType == typeof(long) ? ColumnType.BigInt
+        : null;
 }

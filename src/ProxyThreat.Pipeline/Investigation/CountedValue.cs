@@ -1,0 +1,4 @@
+namespace ProxyThreat.Pipeline.Investigation;
+
+/// <summary>How many requests carried one value (null when the field was empty).</summary>
+public sealed record CountedValue(string? Value, int Requests);

@@ -1,0 +1,71 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ProxyThreat.Pipeline.Investigation;
+
+/// <summary>
+/// The <c>incident-progression-&lt;md5&gt;.json</c> file Spot's UI draws (FORMATS.md section 4 step 5), with the
+/// counts of step 4 added under <c>counts</c>. The same analysis always gives the same bytes.
+/// </summary>
+public static class IncidentProgression
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        // Analysts read these files; keep non-ASCII URIs legible. The file is never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    public static byte[] Serialize(ThreatAnalysis analysis)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("fulluri", analysis.Uri);
+            json.WriteStartArray("requests");
+            foreach (var request in analysis.Requests)
+            {
+                json.WriteStartObject();
+                json.WriteString("clientip", request.ClientIp);
+                json.WriteString("referer", request.Referer);
+                json.WriteString("reqmethod", request.RequestMethod);
+                json.WriteString("resconttype", request.ResponseContentType);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("referer_for");
+            foreach (var uri in analysis.RefererFor)
+            {
+                json.WriteStringValue(uri);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("counts");
+            json.WriteNumber("rows", analysis.RowCount);
+            WriteCounts(json, "clientip", analysis.ClientIps);
+            WriteCounts(json, "reqmethod", analysis.RequestMethods);
+            WriteCounts(json, "resconttype", analysis.ContentTypes);
+            WriteCounts(json, "referer", analysis.Referers);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void WriteCounts(Utf8JsonWriter json, string name, IReadOnlyList<CountedValue> counts)
+    {
+        json.WriteStartArray(name);
+        foreach (var count in counts)
+        {
+            json.WriteStartObject();
+            json.WriteString("value", count.Value);
+            json.WriteNumber("requests", count.Requests);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+}

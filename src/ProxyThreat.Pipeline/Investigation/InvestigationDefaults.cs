@@ -1,0 +1,14 @@
+namespace ProxyThreat.Pipeline.Investigation;
+
+/// <summary>Defaults and limits of <see cref="InvestigationOptions"/>.</summary>
+public static class InvestigationDefaults
+{
+    public const int TopResults = 20;
+    public const int MaxTopResults = 10_000;
+    public const int TimelineGapSeconds = 300;
+    public const int MaxTimelineGapSeconds = 86_400;
+    public const int MaxParallelThreats = 4;
+    public const int MaxParallelThreatsLimit = 64;
+
+    public static IReadOnlyList<int> Severities { get; } = [1];
+}

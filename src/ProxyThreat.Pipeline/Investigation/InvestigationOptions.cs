@@ -1,0 +1,24 @@
+namespace ProxyThreat.Pipeline.Investigation;
+
+/// <summary>Configuration section <c>Investigation</c>.</summary>
+public sealed class InvestigationOptions
+{
+    public const string Section = "Investigation";
+
+    /// <summary>Scores that count as threats; null means <see cref="InvestigationDefaults.Severities"/>.</summary>
+    public int[]? Severities { get; set; }
+
+    public int TopResults { get; set; } = InvestigationDefaults.TopResults;
+
+    public int TimelineGapSeconds { get; set; } = InvestigationDefaults.TimelineGapSeconds;
+
+    public string? DecisionsPath { get; set; }
+
+    public MissingDecisionPolicy MissingDecision { get; set; } = MissingDecisionPolicy.Generate;
+
+    public int MaxParallelThreats { get; set; } = InvestigationDefaults.MaxParallelThreats;
+
+    public IReadOnlySet<int> SelectedSeverities => (Severities ?? InvestigationDefaults.Severities).ToHashSet();
+
+    public TimelineSettings Timeline => new(TopResults, TimeSpan.FromSeconds(TimelineGapSeconds));
+}

@@ -1,0 +1,160 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Decisions;
+using ProxyThreat.Pipeline.Output;
+using ProxyThreat.Pipeline.Sources;
+
+namespace ProxyThreat.Pipeline.Investigation;
+
+/// <summary>
+/// Investigates the threats of a date: selection and decisions, one expanded search for all of them, then
+/// per threat (at most <c>MaxParallelThreats</c> at once) the pure analysis and the writes.
+/// </summary>
+public sealed class Investigator
+{
+    private readonly IThreatSource _source;
+    private readonly SpotWriter _writer;
+    private readonly InvestigationOptions _options;
+    private readonly HttpStatusNames _statusNames;
+    private readonly TimeProvider _time;
+    private readonly ILogger<Investigator> _logger;
+
+    public Investigator(IThreatSource source, SpotWriter writer, IOptions<InvestigationOptions> options, TimeProvider time, ILogger<Investigator> logger)
+    {
+        _source = source;
+        _writer = writer;
+        _options = options.Value;
+        _statusNames = HttpStatusNames.Default;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Yields one outcome per threat as each finishes. A failure of one threat is an outcome; a failure that
+    /// concerns the whole date (the source cannot list its threats) is thrown.
+    /// </summary>
+    public async IAsyncEnumerable<ThreatOutcome> InvestigateAsync(DateOnly date, InvestigationScope scope, DecisionBook decisions, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var outcomes = Channel.CreateBounded<ThreatOutcome>(new BoundedChannelOptions(_options.MaxParallelThreats) { SingleReader = true });
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await ProduceAsync(date, scope, decisions, outcomes.Writer, cancellationToken);
+                    outcomes.Writer.Complete();
+                }
+                catch (Exception ex)
+                {
+                    outcomes.Writer.Complete(ex);
+                }
+            },
+            CancellationToken.None);
+
+        await foreach (var outcome in outcomes.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            yield return outcome;
+        }
+
+        await producer;
+        await outcomes.Reader.Completion;
+    }
+
+    private async Task ProduceAsync(DateOnly date, InvestigationScope scope, DecisionBook decisions, ChannelWriter<ThreatOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var severities = _options.SelectedSeverities;
+        var scored = await _source.GetScoredThreatsAsync(date, cancellationToken);
+        var threats = scored
+            .Where(t => t.Severity is { } s && severities.Contains(s))
+            .Select(t => t.Uri)
+            .Distinct(StringComparer.Ordinal)
+            .Where(u => scope.Uris.Count == 0 || scope.Uris.Contains(u))
+            .ToList();
+        Log.DateSelected(_logger, date, threats.Count, scored.Count, decisions.Count);
+
+        foreach (var missing in scope.Uris.Except(threats, StringComparer.Ordinal))
+        {
+            Log.UriNotAThreat(_logger, missing, date);
+            await outcomes.WriteAsync(
+                new ThreatOutcome(date, missing, ThreatStatus.Failed, 0, 0, TimeSpan.Zero, Error: new InvalidOperationException($"not scored with severity {string.Join(" or ", severities.Order())} on {date:yyyy-MM-dd}")),
+                cancellationToken);
+        }
+
+        if (threats.Count == 0)
+        {
+            return;
+        }
+
+        var entries = (await _source.GetStoryboardEntriesAsync(date, cancellationToken))
+            .GroupBy(e => e.Uri, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+
+        var searched = new List<string>();
+        foreach (var uri in threats)
+        {
+            var decision = decisions.Find(date, uri);
+            if (decision?.Action == DecisionAction.Dismiss)
+            {
+                Log.ThreatDismissed(_logger, uri, date);
+                await outcomes.WriteAsync(new ThreatOutcome(date, uri, ThreatStatus.Dismissed, 0, 0, TimeSpan.Zero), cancellationToken);
+            }
+            else if (_options.MissingDecision == MissingDecisionPolicy.Skip && ThreatStory.IsMissing(decision, entries.GetValueOrDefault(uri)))
+            {
+                Log.ThreatSkipped(_logger, uri, date);
+                await outcomes.WriteAsync(new ThreatOutcome(date, uri, ThreatStatus.Skipped, 0, 0, TimeSpan.Zero), cancellationToken);
+            }
+            else
+            {
+                searched.Add(uri);
+            }
+        }
+
+        if (searched.Count == 0)
+        {
+            return;
+        }
+
+        var started = _time.GetTimestamp();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelThreats, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(_source.SearchAsync(date, searched, cancellationToken), parallel, async (search, ct) =>
+        {
+            var outcome = await InvestigateOneAsync(date, search, decisions.Find(date, search.Uri), entries.GetValueOrDefault(search.Uri), scope.DryRun, started, ct);
+            await outcomes.WriteAsync(outcome, ct);
+        });
+    }
+
+    private async Task<ThreatOutcome> InvestigateOneAsync(DateOnly date, ExpandedSearch search, Decision? decision, StoryboardEntry? entry, bool dryRun, long searchStarted, CancellationToken cancellationToken)
+    {
+        // The search of all threats runs as one; each threat's time counts from its start.
+        var started = searchStarted;
+        try
+        {
+            if (search.Error is { } error)
+            {
+                throw error;
+            }
+
+            started = _time.GetTimestamp();
+            var analysis = ThreatAnalyzer.Analyze(search.Uri, search.Requests, _options.Timeline, _statusNames);
+            var story = ThreatStory.Resolve(decision, entry, date, analysis);
+            if (!dryRun)
+            {
+                await _writer.WriteAsync(date, story, analysis, cancellationToken);
+            }
+
+            var elapsed = _time.GetElapsedTime(started);
+            var status = dryRun ? ThreatStatus.DryRun : ThreatStatus.Written;
+            Log.ThreatInvestigated(_logger, search.Uri, date, status, analysis.RowCount, analysis.ClientCount, analysis.Requests.Count, analysis.Timeline.Count, story.Origin, (long)elapsed.TotalMilliseconds);
+            return new ThreatOutcome(date, search.Uri, status, analysis.RowCount, analysis.ClientCount, elapsed, story.Origin);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The boundary of one threat: whatever went wrong is its outcome, and the other threats go on.
+            var elapsed = _time.GetElapsedTime(started);
+            Log.ThreatFailed(_logger, ex, search.Uri, date, (long)elapsed.TotalMilliseconds, ex.Message);
+            return new ThreatOutcome(date, search.Uri, ThreatStatus.Failed, search.Requests.Count, 0, elapsed, Error: ex);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+using ProxyThreat.Pipeline.Hdfs;
+using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Spot;
+using ProxyThreat.Pipeline.Tables;
+
+namespace ProxyThreat.Pipeline.Output;
+
+/// <summary>
+/// Writes one investigation where Spot reads it: the incident-progression file, then the storyboard row, then
+/// the timeline rows (FORMATS.md section 4 steps 5 to 7).
+/// </summary>
+/// <remarks>
+/// Every file is written under a hidden temporary name and renamed into view in one step, so no reader sees a
+/// half-written file. A threat's rows live in a file of their own, <c>proxythreat-&lt;md5&gt;.parquet</c>; rows
+/// of other URIs are never rewritten, except to take the threat's own rows out of a file another tool wrote,
+/// and then the file is replaced in one step by a copy holding every other row. So a run killed at any
+/// moment can leave a threat's rows twice (until its next run) but never loses another URI's row.
+/// </remarks>
+public sealed partial class SpotWriter
+{
+    private const string OwnPrefix = "proxythreat-";
+    private const string TempMarker = ".proxythreat-";
+
+    private readonly IHdfs _hdfs;
+    private readonly SpotLayout _layout;
+    private readonly PartitionLocks _locks = new();
+
+    public SpotWriter(IHdfs hdfs, SpotLayout layout)
+    {
+        _hdfs = hdfs;
+        _layout = layout;
+    }
+
+    /// <summary>Where the outputs of a date go, for messages to operators.</summary>
+    public string Describe(DateOnly date) => _hdfs.Describe(_layout.IncidentProgressionDirectory(date));
+
+    public async Task WriteAsync(DateOnly date, ThreatStory story, ThreatAnalysis analysis, CancellationToken cancellationToken)
+    {
+        var uri = analysis.Uri;
+        var md5 = SpotLayout.Md5(uri);
+        var progression = _layout.IncidentProgressionPath(date, uri);
+        await ReplaceFileAsync(progression, md5, IncidentProgression.Serialize(analysis), cancellationToken);
+
+        await ReplaceThreatRowsAsync(SpotTables.Storyboard, _layout.StoryboardTable, date, uri, [[uri, story.Title, story.Text]], cancellationToken);
+
+        var timeline = analysis.Timeline
+            .Select(t => new object?[] { t.Threat, t.Start, t.End, t.Duration, t.ClientIp, t.ResponseCode, t.ResponseCodeName })
+            .ToList();
+        await ReplaceThreatRowsAsync(SpotTables.Timeline, _layout.TimelineTable, date, uri, timeline, cancellationToken);
+    }
+
+    private async Task ReplaceThreatRowsAsync(TableSchema schema, string table, DateOnly date, string uri, List<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var md5 = SpotLayout.Md5(uri);
+        var partition = SpotLayout.OaPartition(table, date);
+        using var held = await _locks.AcquireAsync(partition, cancellationToken);
+
+        var own = HdfsPath.Combine(partition, $"{OwnPrefix}{md5}.parquet");
+        if (rows.Count > 0)
+        {
+            await ReplaceFileAsync(own, md5, await TableFile.EncodeAsync(own, schema, rows, cancellationToken), cancellationToken);
+        }
+        else
+        {
+            await _hdfs.DeleteAsync(own, cancellationToken);
+        }
+
+        var folders = await PartitionFinder.FindDayAsync(_hdfs, table, date, cancellationToken);
+        foreach (var file in await PartitionFinder.FilesAsync(_hdfs, folders, cancellationToken))
+        {
+            if (file.Path != own && !IsOwnFileOfAnotherUri(file.Name))
+            {
+                await RemoveThreatRowsAsync(schema, file.Path, uri, md5, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Takes the threat's rows out of a file some other tool wrote, keeping every other row as it was.</summary>
+    private async Task RemoveThreatRowsAsync(TableSchema schema, string path, string uri, string md5, CancellationToken cancellationToken)
+    {
+        TableContent content;
+        await using (var stream = await _hdfs.OpenAsync(path, cancellationToken))
+        {
+            content = await TableFile.ReadAsync(stream, schema, _hdfs.Describe(path), cancellationToken);
+        }
+
+        var kept = content.Rows.Where(r => !string.Equals(r[0] as string, uri, StringComparison.Ordinal)).ToList();
+        if (kept.Count == content.Rows.Count)
+        {
+            return;
+        }
+
+        if (!content.MatchesSchema)
+        {
+            throw new TableFormatException(
+                _hdfs.Describe(path),
+                $"holds rows for {uri} but its columns differ from table {schema.Name}'s, so rewriting it could lose data; fix or remove the file by hand");
+        }
+
+        await ReplaceFileAsync(path, md5, await TableFile.EncodeAsync(path, schema, kept, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Writes under a hidden name beside the target, then renames over the target in one step.</summary>
+    private async Task ReplaceFileAsync(string path, string md5, byte[] content, CancellationToken cancellationToken)
+    {
+        var folder = HdfsPath.Parent(path);
+        var name = HdfsPath.Name(path);
+        var prefix = $".{name}{TempMarker}{md5}-";
+
+        // Leftovers of this threat's runs that were killed before their rename.
+        foreach (var stale in (await _hdfs.ListAsync(folder, cancellationToken)).Where(e => e.Name.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            await _hdfs.DeleteAsync(stale.Path, cancellationToken);
+        }
+
+        var temp = HdfsPath.Combine(folder, $"{prefix}{Guid.NewGuid():N}.tmp");
+        await _hdfs.CreateAsync(temp, content, cancellationToken);
+        await _hdfs.RenameAsync(temp, path, cancellationToken);
+    }
+
+    private static bool IsOwnFileOfAnotherUri(string name) => OwnFileName().IsMatch(name);
+
+    [GeneratedRegex("^proxythreat-[0-9a-f]{32}\\.parquet$")]
+    private static partial Regex OwnFileName();
+}

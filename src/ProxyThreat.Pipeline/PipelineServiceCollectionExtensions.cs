@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Decisions;
+using ProxyThreat.Pipeline.Hdfs;
+using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Output;
+using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Sources.Tables;
+using ProxyThreat.Pipeline.Spot;
+
+namespace ProxyThreat.Pipeline;
+
+/// <summary>Registers the pipeline: its options (validated at start), the configured source and output.</summary>
+public static class PipelineServiceCollectionExtensions
+{
+    public static IServiceCollection AddProxyThreatPipeline(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        AddOptions<SourceOptions, SourceOptionsValidator>(services, SourceOptions.Section);
+        AddOptions<HdfsOptions, HdfsOptionsValidator>(services, HdfsOptions.Section);
+        AddOptions<SpotOptions, SpotOptionsValidator>(services, SpotOptions.Section);
+        AddOptions<InvestigationOptions, InvestigationOptionsValidator>(services, InvestigationOptions.Section);
+
+        services.AddSingleton(sp => new SpotLayout(sp.GetRequiredService<IOptions<SpotOptions>>().Value.Root));
+        services.AddSingleton<IThreatSource>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SourceOptions>>().Value;
+            return options.Kind switch
+            {
+                SourceKind.Tables => new TablesSource(new LocalHdfs(options.Tables.Root), sp.GetRequiredService<SpotLayout>()),
+                _ => throw new InvalidOperationException($"Source:Kind {options.Kind} is not supported"),
+            };
+        });
+        services.AddSingleton<IHdfs>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<HdfsOptions>>().Value;
+            return options.Kind switch
+            {
+                HdfsKind.Local => new LocalHdfs(options.Local.Root),
+                _ => throw new InvalidOperationException($"Hdfs:Kind {options.Kind} is not supported"),
+            };
+        });
+        services.AddSingleton(sp => new SpotWriter(sp.GetRequiredService<IHdfs>(), sp.GetRequiredService<SpotLayout>()));
+        services.AddSingleton<DecisionStore>();
+        services.AddSingleton<Investigator>();
+        return services;
+    }
+
+    private static void AddOptions<TOptions, TValidator>(IServiceCollection services, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptionsWithValidateOnStart<TOptions>()
+            .BindConfiguration(section, binder => binder.ErrorOnUnknownConfiguration = true);
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline;
+using ProxyThreat.Worker.Cli;
+using Serilog;
+
+namespace ProxyThreat.Worker;
+
+/// <summary>Builds the host: configuration in its layers, Serilog, the pipeline; validates it all before any work.</summary>
+public static class WorkerHost
+{
+    public const string EnvironmentPrefix = "PROXYTHREAT_";
+
+    private static readonly string[] KnownSections = ["Source", "Hdfs", "Spot", "Investigation", "Serilog"];
+
+    /// <summary>
+    /// Configuration, last wins: appsettings.json beside the executable, the <c>--config</c> file, environment
+    /// variables <c>PROXYTHREAT_Section__Key</c>, then <c>--Section:Key=value</c> arguments.
+    /// </summary>
+    public static IHost Build(Command command, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Configuration.AddJsonFile(Path.Join(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        if (command.ConfigPath is { } config)
+        {
+            var path = Path.GetFullPath(config);
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"--config file '{path}' does not exist");
+            }
+
+            builder.Configuration.AddJsonFile(path, optional: false, reloadOnChange: false);
+        }
+
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        builder.Configuration.AddInMemoryCollection(command.Settings);
+        CheckSections(builder.Configuration);
+
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}"));
+        builder.Services.AddProxyThreatPipeline();
+        configureServices?.Invoke(builder.Services);
+
+        var host = builder.Build();
+        Validate(host.Services);
+        return host;
+    }
+
+    /// <summary>Binds and validates every options section now, so a bad value stops the worker before it writes.</summary>
+    private static void Validate(IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (OptionsValidationException ex)
+        {
+            throw new UsageException("configuration: " + string.Join("; ", ex.Failures));
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new UsageException("configuration: " + ex.Message, ex);
+        }
+    }
+
+    private static void CheckSections(ConfigurationManager configuration)
+    {
+        foreach (var section in configuration.GetChildren())
+        {
+            if (!KnownSections.Contains(section.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new UsageException($"configuration: unknown section '{section.Key}' (known: {string.Join(", ", KnownSections)})");
+            }
+        }
+    }
+}

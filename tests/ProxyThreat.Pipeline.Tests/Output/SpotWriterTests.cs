@@ -1,0 +1,183 @@
+using ProxyThreat.Pipeline.Hdfs;
+using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Output;
+using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Spot;
+using ProxyThreat.Pipeline.Tables;
+using ProxyThreat.Pipeline.Tests.Support;
+
+namespace ProxyThreat.Pipeline.Tests.Output;
+
+public sealed class SpotWriterTests : IDisposable
+{
+    private const string U = "http://bad.example/\"x\"%20ünï.exe";
+    private const string Other = "http://other.example/";
+    private readonly SpotFolder _spot = new();
+
+    public void Dispose() => _spot.Dispose();
+
+    [Fact]
+    public async Task Write_EmptyPartitions_WritesOneStoryboardRowTimelineRowsAndProgressionFile()
+    {
+        await new SpotWriter(_spot.Hdfs, _spot.Layout).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None);
+
+        var storyboard = await _spot.ReadAsync(_spot.Storyboard(), SpotTables.Storyboard);
+        Assert.Equal([U, "Title", "Text"], Assert.Single(storyboard));
+        var timeline = await _spot.ReadAsync(_spot.Timeline(), SpotTables.Timeline);
+        Assert.Equal([U, "2016-07-08 10:00:00", "2016-07-08 10:00:01", 300L, "10.0.0.1", "200", "OK"], Assert.Single(timeline));
+        var progression = Path.Join(_spot.Root, $"user/spot/proxy/oa/storyboard/2016/7/8/incident-progression-{SpotLayout.Md5(U)}.json");
+        Assert.Equal(IncidentProgression.Serialize(Analysis()), await File.ReadAllBytesAsync(progression));
+    }
+
+    [Fact]
+    public async Task Write_PartitionHoldsOtherUrisAndOldRowsOfU_KeepsOthersUnchangedAndReplacesU()
+    {
+        await SeedOtherToolsRowsAsync();
+
+        await new SpotWriter(_spot.Hdfs, _spot.Layout).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None);
+
+        await AssertFinalStateAsync();
+    }
+
+    [Fact]
+    public async Task Write_RepeatedWithSameInputs_LeavesSameRowsAndByteIdenticalFiles()
+    {
+        await SeedOtherToolsRowsAsync();
+        var writer = new SpotWriter(_spot.Hdfs, _spot.Layout);
+        await writer.WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None);
+        var first = _spot.Snapshot("user/spot/proxy");
+
+        await writer.WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None);
+
+        var second = _spot.Snapshot("user/spot/proxy");
+        Assert.Equal(first.Keys.Order(), second.Keys.Order());
+        foreach (var (file, bytes) in first)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(second[file]), $"{file} changed on a repeat run");
+        }
+    }
+
+    [Fact]
+    public async Task Write_StoppedBeforeEachWriteStep_NeverLosesAnotherUrisRowAndNextRunRepairs()
+    {
+        var steps = await CountMutationsAsync();
+        Assert.True(steps >= 6, $"expected several write steps, saw {steps}");
+
+        for (var crashAt = 0; crashAt < steps; crashAt++)
+        {
+            using var spot = new SpotFolder();
+            await SeedOtherToolsRowsAsync(spot);
+            var crashing = new RecordingHdfs(spot.Hdfs, mutationsBeforeCrash: crashAt);
+
+            await Assert.ThrowsAsync<SimulatedCrashException>(
+                () => new SpotWriter(crashing, spot.Layout).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None));
+
+            // Every row of another URI is still readable: at most U's rows are doubled or stale.
+            var storyboard = await spot.ReadAsync(spot.Storyboard(), SpotTables.Storyboard);
+            var timeline = await spot.ReadAsync(spot.Timeline(), SpotTables.Timeline);
+            Assert.Equal(OtherStoryboardRows, storyboard.Where(r => (string?)r[0] != U));
+            Assert.Equal(OtherTimelineRows, timeline.Where(r => (string?)r[0] != U));
+
+            await new SpotWriter(spot.Hdfs, spot.Layout).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None);
+            await AssertFinalStateAsync(spot);
+            Assert.DoesNotContain(spot.Snapshot("user/spot/proxy").Keys, k => Path.GetFileName(k).StartsWith('.'));
+        }
+    }
+
+    [Fact]
+    public async Task Write_ForeignFileWithExtraColumnHoldsU_FailsNamingFileAndLosesNothing()
+    {
+        var odd = new TableSchema("odd", new TableColumn("p_threat", ColumnType.String), new TableColumn("title", ColumnType.String), new TableColumn("text", ColumnType.String), new TableColumn("note", ColumnType.String));
+        await _spot.WriteAsync(_spot.Storyboard(), "000000_0", odd, [U, "old", "old", "n"], [Other, "t", "x", "n"]);
+
+        var error = await Assert.ThrowsAsync<TableFormatException>(
+            () => new SpotWriter(_spot.Hdfs, _spot.Layout).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None));
+
+        Assert.Contains("000000_0", error.Message, StringComparison.Ordinal);
+        var kept = await _spot.ReadAsync(_spot.Storyboard(), odd);
+        Assert.Contains(kept, r => (string?)r[0] == Other && (string?)r[3] == "n");
+    }
+
+    [Fact]
+    public async Task Write_ConcurrentThreatsOfOneDate_KeepEveryThreatsRows()
+    {
+        await SeedOtherToolsRowsAsync();
+        var writer = new SpotWriter(_spot.Hdfs, _spot.Layout);
+        var uris = Enumerable.Range(0, 12).Select(i => $"http://t{i}.example/").ToList();
+
+        await Parallel.ForEachAsync(uris, new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (uri, ct) =>
+            await writer.WriteAsync(SpotFolder.Day, Story, Analysis(uri), ct));
+
+        var storyboard = await _spot.ReadAsync(_spot.Storyboard(), SpotTables.Storyboard);
+        Assert.Equal(uris.Concat([U, U, Other, "http://csv.example/"]).Order(StringComparer.Ordinal), storyboard.Select(r => (string)r[0]!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Write_TimelineEmpty_RemovesEarlierTimelineRowsOfU()
+    {
+        await SeedOtherToolsRowsAsync();
+        var empty = Analysis() with { Timeline = [] };
+
+        await new SpotWriter(_spot.Hdfs, _spot.Layout).WriteAsync(SpotFolder.Day, Story, empty, CancellationToken.None);
+
+        var timeline = await _spot.ReadAsync(_spot.Timeline(), SpotTables.Timeline);
+        Assert.Equal(OtherTimelineRows, timeline);
+    }
+
+    private static ThreatStory Story { get; } = new("Title", "Text", StoryOrigin.Decision);
+
+    private static object?[][] OtherStoryboardRows { get; } = [[Other, "Other title", "Other, \"text\""], ["http://csv.example/", "CSV title", null]];
+
+    private static object?[][] OtherTimelineRows { get; } =
+    [
+        [Other, "2016-07-08 01:00:00", "2016-07-08 01:00:05", 10L, "10.9.9.9", "404", "Not Found"],
+        ["http://csv.example/", "2016-07-08 02:00:00", "2016-07-08 02:00:00", 0L, null, null, "Unknown"],
+    ];
+
+    private static ThreatAnalysis Analysis(string uri = U)
+    {
+        var rows = new List<ProxyRequest>
+        {
+            new(new DateTime(2016, 7, 8, 10, 0, 0), "10.0.0.1", null, 100, uri, null, "200", "GET", null, "text/html", "http://ref/", null, null, null, null),
+            new(new DateTime(2016, 7, 8, 10, 0, 1), "10.0.0.1", null, 200, uri, null, "200", "GET", null, "text/html", null, null, null, null, null),
+        };
+        return ThreatAnalyzer.Analyze(uri, rows, new TimelineSettings(20, TimeSpan.FromMinutes(5)), HttpStatusNames.Default);
+    }
+
+    private Task SeedOtherToolsRowsAsync() => SeedOtherToolsRowsAsync(_spot);
+
+    /// <summary>Partitions as Spot's notebook and a hand-made CSV left them, each file mixing U's rows with others'.</summary>
+    private static async Task SeedOtherToolsRowsAsync(SpotFolder spot)
+    {
+        await spot.WriteAsync(spot.Storyboard(), "000000_0", SpotTables.Storyboard, [U, "Old title", "Old text"], OtherStoryboardRows[0]);
+        await spot.WriteAsync(spot.Storyboard(), "hand.csv", SpotTables.Storyboard, OtherStoryboardRows[1], [U, "Older", "Older"]);
+        await spot.WriteAsync(spot.Timeline(), "000000_0", SpotTables.Timeline, OtherTimelineRows[0], [U, "2016-07-08 09:00:00", "2016-07-08 09:00:00", 5L, "10.0.0.7", "200", "respCodeName"]);
+        await spot.WriteAsync(spot.Timeline(), "hand.csv", SpotTables.Timeline, OtherTimelineRows[1]);
+    }
+
+    private Task AssertFinalStateAsync() => AssertFinalStateAsync(_spot);
+
+    private static async Task AssertFinalStateAsync(SpotFolder spot)
+    {
+        var storyboard = await spot.ReadAsync(spot.Storyboard(), SpotTables.Storyboard);
+        Assert.Equal([U, "Title", "Text"], Assert.Single(storyboard, r => (string?)r[0] == U));
+        Assert.Equal(OtherStoryboardRows, storyboard.Where(r => (string?)r[0] != U));
+
+        var timeline = await spot.ReadAsync(spot.Timeline(), SpotTables.Timeline);
+        Assert.Equal(Analysis().Timeline.Count, timeline.Count(r => (string?)r[0] == U));
+        Assert.DoesNotContain(timeline, r => (string?)r[6] == "respCodeName");
+        Assert.Equal(OtherTimelineRows, timeline.Where(r => (string?)r[0] != U));
+
+        var progression = Path.Join(spot.Root, $"user/spot/proxy/oa/storyboard/2016/7/8/incident-progression-{SpotLayout.Md5(U)}.json");
+        Assert.Equal(IncidentProgression.Serialize(Analysis()), await File.ReadAllBytesAsync(progression));
+    }
+
+    private static async Task<int> CountMutationsAsync()
+    {
+        using var spot = new SpotFolder();
+        await SeedOtherToolsRowsAsync(spot);
+        var recording = new RecordingHdfs(spot.Hdfs);
+        await new SpotWriter(recording, spot.Layout).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None);
+        return recording.Calls.Count(c => !c.StartsWith("LIST", StringComparison.Ordinal) && !c.StartsWith("OPEN", StringComparison.Ordinal));
+    }
+}
