@@ -59,6 +59,9 @@ public sealed class SpotGraphQLServer : IAsyncDisposable
     /// <summary>How long <see cref="ServerFault.Slow"/> waits.</summary>
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long <see cref="ServerFault.CutMidBody"/> waits after the first half before cutting.</summary>
+    public TimeSpan CutDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>When set, handles every request instead of the GraphQL executor (for raw, hand-written answers).</summary>
     public Func<HttpContext, Task>? Override { get; set; }
 
@@ -138,6 +141,9 @@ public sealed class SpotGraphQLServer : IAsyncDisposable
                 http.Response.ContentType = "application/json";
                 await http.Response.Body.WriteAsync(answer.AsMemory(0, answer.Length / 2), abort);
                 await http.Response.Body.FlushAsync(abort);
+
+                // Let the client take the status and the first half before the reset, which would drop them.
+                await Task.Delay(CutDelay, abort);
                 http.Abort();
                 break;
             case ServerFault.MalformedBody:

@@ -121,11 +121,11 @@ public sealed class GraphQLHttpClient
         }
         catch (HttpRequestException ex)
         {
-            throw new GraphQLException(operation, _safeEndpoint, $"the request failed: {ex.Message}", status, innerException: ex) { IsTransient = true };
+            throw new GraphQLException(operation, _safeEndpoint, $"the request failed: {Describe(ex)}", status, innerException: ex) { IsTransient = true };
         }
         catch (IOException ex)
         {
-            throw new GraphQLException(operation, _safeEndpoint, $"the answer was cut off: {ex.Message}", status, innerException: ex) { IsTransient = true };
+            throw new GraphQLException(operation, _safeEndpoint, $"the answer was cut off: {Describe(ex)}", status, innerException: ex) { IsTransient = true };
         }
         catch (JsonException ex)
         {
@@ -217,6 +217,21 @@ public sealed class GraphQLHttpClient
         var exponential = _options.RetryBaseDelay * Math.Pow(2, attempt - 1);
         var capped = exponential < GraphQLSourceDefaults.MaxRetryDelay ? exponential : GraphQLSourceDefaults.MaxRetryDelay;
         return capped * (0.5 + (Random.Shared.NextDouble() / 2));
+    }
+
+    /// <summary>The messages of an exception and its causes: HttpClient's own message alone rarely says what went wrong.</summary>
+    private static string Describe(Exception ex)
+    {
+        var messages = new List<string>();
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (!messages.Contains(e.Message))
+            {
+                messages.Add(e.Message);
+            }
+        }
+
+        return string.Join(": ", messages);
     }
 
     private static string Quote(IEnumerable<string> errors) => string.Join("; ", errors.Select(e => $"\"{Truncate(e)}\""));
