@@ -114,14 +114,17 @@ internal sealed class JsonStreamReader : IDisposable
             return (true, false, default);
         }
 
-        // Parse only once the whole value is in the buffer: a parser cannot wait for more bytes.
-        var start = reader;
+        // Parse only once the whole value is in the buffer, and hand the parser that value alone as a final
+        // block: it cannot wait for more bytes, and may Skip or deserialize as over any complete document.
+        var start = checked((int)reader.TokenStartIndex);
         if (!reader.TrySkip())
         {
             return (false, false, default);
         }
 
-        var value = parse(ref start);
+        var whole = new Utf8JsonReader(_buffer.AsSpan(_start + start, checked((int)reader.BytesConsumed) - start), isFinalBlock: true, state: default);
+        whole.Read();
+        var value = parse(ref whole);
         TokenType = reader.TokenType;
         Consume(ref reader);
         return (true, true, value);
