@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Sources.GraphQL.Internal;
+
+namespace ProxyThreat.Pipeline.Sources.GraphQL;
+
+/// <summary>
+/// A thin GraphQL-over-HTTP client: POSTs <c>{"query", "variables"}</c> as JSON and reads the answer's
+/// <c>data</c> and <c>errors</c> as a stream. Transport failures, timeouts and 5xx answers are retried with
+/// jittered exponential backoff; GraphQL errors and 4xx answers are not. Every failure is a
+/// <see cref="GraphQLException"/>; cancellation by the caller stays an <see cref="OperationCanceledException"/>.
+/// </summary>
+public sealed class GraphQLHttpClient
+{
+    private const int MaxErrorBodyBytes = 64 * 1024;
+    private const int MaxQuotedBodyChars = 500;
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
+    private readonly HttpClient _http;
+    private readonly GraphQLSourceOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<GraphQLHttpClient> _logger;
+    private readonly Uri _endpoint;
+    private readonly Uri _safeEndpoint;
+
+    /// <param name="httpClient">Best built on <see cref="GraphQLHttpHandlerFactory.Create"/>; its own timeout is switched off, as this client keeps <see cref="GraphQLSourceOptions.Timeout"/> itself.</param>
+    public GraphQLHttpClient(HttpClient httpClient, IOptions<GraphQLSourceOptions> options, TimeProvider timeProvider, ILogger<GraphQLHttpClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        _http = httpClient;
+        _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+        _options = options.Value;
+        _time = timeProvider;
+        _logger = logger;
+        _endpoint = _options.Endpoint is { IsAbsoluteUri: true } endpoint
+            ? endpoint
+            : throw new InvalidOperationException($"{GraphQLSourceDefaults.SectionName}:Endpoint must be an absolute http or https URL");
+        _safeEndpoint = new UriBuilder(_endpoint) { UserName = string.Empty, Password = string.Empty }.Uri;
+    }
+
+    /// <summary>
+    /// Sends the request and reads the list at <paramref name="listPath"/> under <c>data</c> (e.g.
+    /// <c>proxy, threats, list</c>), element by element. A null element is left out; a null or absent list, or
+    /// anything on the way to it, is a failure.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> QueryListAsync<T>(
+        GraphQLRequest request, IReadOnlyList<string> listPath, GraphQLRowParser<T?> parseRow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var attempts = _options.Retries + 1;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var started = _time.GetTimestamp();
+                var rows = new List<T>();
+                await AttemptAsync(request, listPath, parseRow, rows.Add, cancellationToken);
+                var elapsed = _time.GetElapsedTime(started);
+                GraphQLLog.Answered(_logger, request.Operation, _safeEndpoint, rows.Count, elapsed);
+                return rows;
+            }
+            catch (GraphQLException ex) when (ex.IsTransient && attempt < attempts)
+            {
+                var delay = RetryDelay(attempt);
+                GraphQLLog.Retrying(_logger, request.Operation, _safeEndpoint, attempt, attempts, delay, ex.Message);
+                await Task.Delay(delay, _time, cancellationToken);
+            }
+            catch (GraphQLException ex)
+            {
+                ex.Attempts = attempt;
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One attempt: rows go to <paramref name="onRow"/> as they are read, before the answer is complete. When
+    /// it fails, the rows already handed over are not to be used.
+    /// </summary>
+    internal async Task AttemptAsync<T>(
+        GraphQLRequest request, IReadOnlyList<string> listPath, GraphQLRowParser<T?> parseRow, Action<T> onRow, CancellationToken cancellationToken)
+    {
+        var operation = request.Operation;
+        using var timeout = new CancellationTokenSource(_options.Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        HttpStatusCode? status = null;
+        try
+        {
+            using var message = CreateMessage(request);
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            status = response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await StatusFailureAsync(operation, response, linked.Token);
+            }
+
+            await using var body = await response.Content.ReadAsStreamAsync(linked.Token);
+            var answer = await GraphQLResponseReader.ReadListAsync(body, listPath, parseRow, onRow, linked.Token);
+            if (answer.Errors.Count > 0)
+            {
+                throw new GraphQLException(operation, _safeEndpoint, $"the server answered with errors: {Quote(answer.Errors)}", status, answer.Errors);
+            }
+
+            if (answer.MissingAt is { } missing)
+            {
+                throw new GraphQLException(operation, _safeEndpoint, $"the answer has no {missing} (null or absent), so it carries none of the data asked for", status);
+            }
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new GraphQLException(
+                operation, _safeEndpoint, $"no complete answer within {_options.Timeout} ({GraphQLSourceDefaults.SectionName}:Timeout)", status, innerException: ex)
+            { IsTransient = true };
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new GraphQLException(operation, _safeEndpoint, $"the request failed: {Describe(ex)}", status, innerException: ex) { IsTransient = true };
+        }
+        catch (IOException ex)
+        {
+            throw new GraphQLException(operation, _safeEndpoint, $"the answer was cut off: {Describe(ex)}", status, innerException: ex) { IsTransient = true };
+        }
+        catch (JsonException ex)
+        {
+            throw new GraphQLException(operation, _safeEndpoint, $"the answer is not a GraphQL JSON answer: {ex.Message}", status, innerException: ex);
+        }
+    }
+
+    private HttpRequestMessage CreateMessage(GraphQLRequest request)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(Serialize(request)) };
+        message.Content.Headers.ContentType = Json;
+        message.Headers.Accept.ParseAdd("application/json");
+        foreach (var (name, value) in _options.Headers)
+        {
+            // Validated at start; the value is never echoed, should it be refused here.
+            if (!message.Headers.TryAddWithoutValidation(name, value))
+            {
+                throw new InvalidOperationException($"{GraphQLSourceDefaults.SectionName}:Headers:{name} cannot be sent as a request header");
+            }
+        }
+
+        return message;
+    }
+
+    private static byte[] Serialize(GraphQLRequest request)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("query", request.Query);
+            writer.WriteStartObject("variables");
+            foreach (var (name, value) in request.Variables)
+            {
+                writer.WriteString(name, value);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private async Task<GraphQLException> StatusFailureAsync(string operation, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = response.StatusCode;
+        var transient = (int)status >= 500;
+        string body;
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var bytes = new byte[MaxErrorBodyBytes];
+            var length = await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, cancellationToken);
+            body = Encoding.UTF8.GetString(bytes, 0, length);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            body = string.Empty;
+        }
+
+        var errors = ServerErrorsOf(body);
+        var said = errors.Count > 0 ? $" with errors: {Quote(errors)}"
+            : body.Length > 0 ? $": \"{Truncate(body.Trim())}\""
+            : string.Empty;
+        return new GraphQLException(operation, _safeEndpoint, $"the server answered {(int)status} {response.ReasonPhrase}{said}", status, errors) { IsTransient = transient };
+    }
+
+    /// <summary>The errors of a GraphQL answer sent with a failure status (as GraphQL over HTTP allows), if it is one.</summary>
+    private static IReadOnlyList<string> ServerErrorsOf(string body)
+    {
+        try
+        {
+            // At most MaxErrorBodyBytes: small enough to parse whole.
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("errors", out var errors)
+                ? GraphQLResponseReader.MessagesOf(errors)
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private TimeSpan RetryDelay(int attempt)
+    {
+        // Exponential, with full jitter on its upper half so that parallel searches do not retry in step.
+        var exponential = _options.RetryBaseDelay * Math.Pow(2, attempt - 1);
+        var capped = exponential < GraphQLSourceDefaults.MaxRetryDelay ? exponential : GraphQLSourceDefaults.MaxRetryDelay;
+        return capped * (0.5 + (Random.Shared.NextDouble() / 2));
+    }
+
+    /// <summary>The messages of an exception and its causes: HttpClient's own message alone rarely says what went wrong.</summary>
+    private static string Describe(Exception ex)
+    {
+        var messages = new List<string>();
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (!messages.Contains(e.Message))
+            {
+                messages.Add(e.Message);
+            }
+        }
+
+        return string.Join(": ", messages);
+    }
+
+    private static string Quote(IEnumerable<string> errors) => string.Join("; ", errors.Select(e => $"\"{Truncate(e)}\""));
+
+    private static string Truncate(string text) => text.Length <= MaxQuotedBodyChars ? text : text[..MaxQuotedBodyChars] + "...";
+}

@@ -1,0 +1,9 @@
+using System.Text.Json;
+
+namespace ProxyThreat.Pipeline.Sources.GraphQL;
+
+/// <summary>
+/// Reads one element of a list in a GraphQL answer. The reader stands on the element's first token and holds
+/// the whole element; the parser reads no further than its end.
+/// </summary>
+public delegate T GraphQLRowParser<out T>(ref Utf8JsonReader reader);

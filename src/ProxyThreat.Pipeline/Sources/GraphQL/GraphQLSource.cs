@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Sources.GraphQL.Internal;
+
+namespace ProxyThreat.Pipeline.Sources.GraphQL;
+
+/// <summary>
+/// Reads Spot's data through its GraphQL API, with the three queries of Spot's own notebook. Expanded
+/// searches run one query per URI, <see cref="GraphQLSourceOptions.MaxParallelSearches"/> at once.
+/// </summary>
+public sealed class GraphQLSource : IThreatSource
+{
+    private static readonly string[] DatetimeFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"];
+
+    private readonly GraphQLHttpClient _client;
+    private readonly int _maxParallelSearches;
+
+    public GraphQLSource(GraphQLHttpClient client, IOptions<GraphQLSourceOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _client = client;
+        _maxParallelSearches = options.Value.MaxParallelSearches;
+    }
+
+    public async Task<IReadOnlyList<ScoredThreat>> GetScoredThreatsAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        var rows = await _client.QueryListAsync(
+            new GraphQLRequest("threats.list", SpotQueries.ScoredThreats, Variables(date)),
+            SpotQueries.ScoredThreatsPath,
+            static (ref Utf8JsonReader r) => JsonSerializer.Deserialize(ref r, GraphQLJsonContext.Default.ScoredRow),
+            cancellationToken);
+
+        // As the tables source: a row without a URI names no threat.
+        return rows.Where(r => !string.IsNullOrEmpty(r.Uri)).Select(r => new ScoredThreat(r.Uri!, r.Score)).ToList();
+    }
+
+    public async Task<IReadOnlyList<StoryboardEntry>> GetStoryboardEntriesAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        var rows = await _client.QueryListAsync(
+            new GraphQLRequest("threats.comments", SpotQueries.Comments, Variables(date)),
+            SpotQueries.CommentsPath,
+            static (ref Utf8JsonReader r) => JsonSerializer.Deserialize(ref r, GraphQLJsonContext.Default.CommentRow),
+            cancellationToken);
+        return rows.Where(r => r.Uri is not null).Select(r => new StoryboardEntry(r.Uri!, r.Title, r.Text)).ToList();
+    }
+
+    public async IAsyncEnumerable<ExpandedSearch> SearchAsync(DateOnly date, IReadOnlyCollection<string> uris, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(uris);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var results = Channel.CreateBounded<ExpandedSearch>(new BoundedChannelOptions(_maxParallelSearches) { SingleReader = true });
+        var searches = Parallel.ForEachAsync(
+            uris.Distinct(StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = _maxParallelSearches, CancellationToken = stop.Token },
+            async (uri, ct) => await results.Writer.WriteAsync(await SearchOneAsync(date, uri, ct), ct));
+        var completion = searches.ContinueWith(
+            t => results.Writer.TryComplete(t.Exception?.InnerException ?? (t.IsCanceled ? new OperationCanceledException(stop.Token) : null)),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        try
+        {
+            await foreach (var result in results.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return result;
+            }
+        }
+        finally
+        {
+            // The reader stopped early (or was cancelled): stop the searches still running and wait for them.
+            await stop.CancelAsync();
+            await completion;
+        }
+    }
+
+    private async Task<ExpandedSearch> SearchOneAsync(DateOnly date, string uri, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rows = await _client.QueryListAsync(
+                new GraphQLRequest("threat.details", SpotQueries.Details, Variables(date, uri)),
+                SpotQueries.DetailsPath,
+                static (ref Utf8JsonReader r) => ToRequest(JsonSerializer.Deserialize(ref r, GraphQLJsonContext.Default.DetailsRow)),
+                cancellationToken);
+            return new ExpandedSearch(uri, rows);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The per-URI boundary: whatever kept this URI from an answer becomes its result, and the other URIs go on.
+            return ExpandedSearch.Failed(uri, ex);
+        }
+    }
+
+    private static Dictionary<string, string?> Variables(DateOnly date, string? uri = null)
+    {
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+        if (uri is not null)
+        {
+            variables["uri"] = uri;
+        }
+
+        return variables;
+    }
+
+    private static ProxyRequest? ToRequest(DetailsRow? row) => row is null ? null : new(
+        Time: ParseDatetime(row.Datetime),
+        ClientIp: row.ClientIp,
+        Username: row.Username,
+        Duration: row.Duration,
+        FullUri: row.Uri,
+        WebCategory: row.WebCategory,
+        ResponseCode: row.ResponseCode?.ToString(CultureInfo.InvariantCulture),
+        RequestMethod: row.RequestMethod,
+        UserAgent: row.UserAgent,
+        ResponseContentType: row.ResponseContentType,
+        Referer: row.Referer,
+        UriPort: row.UriPort?.ToString(CultureInfo.InvariantCulture),
+        ServerIp: row.ServerIp,
+        ServerToClientBytes: row.ServerToClientBytes,
+        ClientToServerBytes: row.ClientToServerBytes);
+
+    // As the tables source: a time that cannot be read is an unknown time, not a failed search.
+    private static DateTime? ParseDatetime(string? text) =>
+        DateTime.TryParseExact(text, DatetimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
+}

@@ -1,0 +1,32 @@
+namespace ProxyThreat.Pipeline.Sources.GraphQL;
+
+/// <summary>How to reach Spot's GraphQL API (configuration section <c>Source:GraphQL</c>).</summary>
+public sealed class GraphQLSourceOptions
+{
+    /// <summary>The API's absolute URL, e.g. <c>http://spot-oa:8889/graphql</c>. Required.</summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>
+    /// Extra request headers, e.g. <c>Authorization</c> for a reverse proxy in front of Spot. Their values are
+    /// secrets: they never appear in a log or an exception message.
+    /// </summary>
+    public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The longest one attempt may take, from sending the request to the last byte of the answer.</summary>
+    public TimeSpan Timeout { get; set; } = GraphQLSourceDefaults.Timeout;
+
+    /// <summary>How many times a transport failure, a timeout or a 5xx answer is retried.</summary>
+    public int Retries { get; set; } = GraphQLSourceDefaults.Retries;
+
+    /// <summary>The wait before the first retry; it doubles for each further one, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = GraphQLSourceDefaults.RetryBaseDelay;
+
+    /// <summary>
+    /// A PEM bundle of the certificate authorities that may sign the server's certificate, for a Spot behind
+    /// a private CA. When set, the server certificate is validated against these roots only.
+    /// </summary>
+    public string? CaBundlePath { get; set; }
+
+    /// <summary>How many expanded searches run at once.</summary>
+    public int MaxParallelSearches { get; set; } = GraphQLSourceDefaults.MaxParallelSearches;
+}

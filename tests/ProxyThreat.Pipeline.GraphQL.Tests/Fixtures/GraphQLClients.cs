@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Sources.GraphQL;
+
+namespace ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
+
+/// <summary>Builds the GraphQL source as the worker would, with test-sized timeouts and retry delays.</summary>
+public static class GraphQLClients
+{
+    public static GraphQLSourceOptions Options(Uri endpoint, Action<GraphQLSourceOptions>? configure = null)
+    {
+        var options = new GraphQLSourceOptions
+        {
+            Endpoint = endpoint,
+            Timeout = TimeSpan.FromSeconds(20),
+            Retries = 2,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(10),
+        };
+        configure?.Invoke(options);
+        return options;
+    }
+
+    public static GraphQLHttpClient Client(GraphQLSourceOptions options, ListLogger<GraphQLHttpClient>? logger = null) => new(
+        new HttpClient(GraphQLHttpHandlerFactory.Create(options)),
+        Microsoft.Extensions.Options.Options.Create(options),
+        TimeProvider.System,
+        logger ?? new ListLogger<GraphQLHttpClient>());
+
+    public static GraphQLSource Source(GraphQLSourceOptions options, ListLogger<GraphQLHttpClient>? logger = null) =>
+        new(Client(options, logger), Microsoft.Extensions.Options.Options.Create(options));
+}

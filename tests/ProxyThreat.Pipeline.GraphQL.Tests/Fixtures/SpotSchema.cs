@@ -1,0 +1,111 @@
+using System.Globalization;
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using ProxyThreat.Pipeline.Sources;
+
+namespace ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
+
+/// <summary>
+/// Spot's proxy API built from its SDL (<c>Schema/proxy-api.graphql</c>), with the three reads an investigation
+/// needs resolved from an <see cref="IThreatSource"/> (a tables source over test tables): the same data a real
+/// Spot would serve from the same tables.
+/// </summary>
+public static class SpotSchema
+{
+    public static string Sdl { get; } = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schema", "proxy-api.graphql"));
+
+    public static ISchema Build(IThreatSource tables)
+    {
+        var schema = Schema.For(Sdl, builder =>
+        {
+            builder.AllowUnknownFields = true;
+            FromRow(builder, "ProxyScoredRequestType", "datetime", "uri", "score");
+            FromRow(builder, "ProxyCommentType", "uri", "title", "text");
+            FromRow(builder, "ProxyThreatDetailsType",
+                "datetime", "clientIp", "username", "duration", "uri", "webCategory", "responseCode", "requestMethod", "userAgent",
+                "responseContentType", "referer", "uriPort", "serverIp", "serverToClientBytes", "clientToServerBytes");
+            var marker = new object();
+            Resolve(builder.Types.For("SpotQueryType").FieldFor("proxy"), _ => marker);
+            Resolve(builder.Types.For("ProxyQueryType").FieldFor("threats"), _ => marker);
+            Resolve(builder.Types.For("ProxyQueryType").FieldFor("threat"), _ => marker);
+            ResolveAsync(builder.Types.For("ProxyThreatsType").FieldFor("list"), async c =>
+            {
+                var date = DateArgument(c);
+                var threats = await tables.GetScoredThreatsAsync(date, c.CancellationToken);
+                return threats.Select(t => Row(("datetime", Text(date)), ("uri", t.Uri), ("score", t.Severity))).ToList();
+            });
+            ResolveAsync(builder.Types.For("ProxyThreatsType").FieldFor("comments"), async c =>
+            {
+                var entries = await tables.GetStoryboardEntriesAsync(DateArgument(c), c.CancellationToken);
+                return entries.Select(e => Row(("uri", e.Uri), ("title", e.Title), ("text", e.Text))).ToList();
+            });
+            ResolveAsync(builder.Types.For("ProxyThreatInformation").FieldFor("details"), async c =>
+            {
+                var uri = c.GetArgument<string>("uri");
+                var rows = new List<Dictionary<string, object?>>();
+                await foreach (var search in tables.SearchAsync(DateArgument(c), [uri], c.CancellationToken))
+                {
+                    if (search.Error is not null)
+                    {
+                        throw search.Error;
+                    }
+
+                    rows.AddRange(search.Requests.Select(Details));
+                }
+
+                return rows;
+            });
+        });
+
+        // The SDL declares Spot's scalars; on the wire all three are text.
+        foreach (var name in new[] { "SpotDateType", "SpotDatetimeType", "SpotIpType" })
+        {
+            schema.RegisterType(new StringGraphType { Name = name });
+        }
+
+        return schema;
+    }
+
+    private static Dictionary<string, object?> Details(ProxyRequest r) => Row(
+        ("datetime", r.Time?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+        ("clientIp", r.ClientIp),
+        ("username", r.Username),
+        ("duration", r.Duration),
+        ("uri", r.FullUri),
+        ("webCategory", r.WebCategory),
+        ("responseCode", Int(r.ResponseCode)),
+        ("requestMethod", r.RequestMethod),
+        ("userAgent", r.UserAgent),
+        ("responseContentType", r.ResponseContentType),
+        ("referer", r.Referer),
+        ("uriPort", Int(r.UriPort)),
+        ("serverIp", r.ServerIp),
+        ("serverToClientBytes", r.ServerToClientBytes),
+        ("clientToServerBytes", r.ClientToServerBytes));
+
+    private static int? Int(string? text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly DateArgument(IResolveFieldContext context) =>
+        DateOnly.ParseExact(context.GetArgument<string>("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, object?> Row(params (string Name, object? Value)[] fields) =>
+        fields.ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal);
+
+    /// <summary>The rows are dictionaries keyed by field name.</summary>
+    private static void FromRow(global::GraphQL.Utilities.SchemaBuilder builder, string type, params string[] fields)
+    {
+        foreach (var field in fields)
+        {
+            Resolve(builder.Types.For(type).FieldFor(field), c => ((Dictionary<string, object?>)c.Source!)[field]);
+        }
+    }
+
+    private static void Resolve(global::GraphQL.Utilities.FieldConfig field, Func<IResolveFieldContext, object?> resolve) =>
+        field.Resolver = new FuncFieldResolver<object?>(resolve);
+
+    private static void ResolveAsync(global::GraphQL.Utilities.FieldConfig field, Func<IResolveFieldContext, Task<object?>> resolve) =>
+        field.Resolver = new FuncFieldResolver<object?>(c => new ValueTask<object?>(resolve(c)));
+}

@@ -1,0 +1,136 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Sources.GraphQL;
+
+namespace ProxyThreat.Pipeline.GraphQL.Tests.Sources.GraphQL;
+
+/// <summary>Bad GraphQL settings stop the host at start, with a message naming the key.</summary>
+public sealed class GraphQLSourceOptionsValidatorTests
+{
+    private static readonly GraphQLSourceOptionsValidator Validator = new();
+
+    [Fact]
+    public void Validate_EndpointAndDefaults_Succeeds()
+    {
+        var options = new GraphQLSourceOptions { Endpoint = new Uri("http://spot-oa:8889/graphql") };
+
+        Assert.True(Validator.Validate(null, options).Succeeded);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.Timeout);
+        Assert.Equal(3, options.Retries);
+        Assert.Equal(4, options.MaxParallelSearches);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("graphql")]
+    [InlineData("ftp://spot-oa/graphql")]
+    public void Validate_EndpointNotAbsoluteHttp_NamesTheKey(string? endpoint)
+    {
+        var options = new GraphQLSourceOptions { Endpoint = endpoint is null ? null : new Uri(endpoint, UriKind.RelativeOrAbsolute) };
+
+        var result = Validator.Validate(null, options);
+
+        Assert.Contains("Source:GraphQL:Endpoint must be an absolute http or https URL", result.Failures!);
+    }
+
+    [Fact]
+    public void Validate_BadLimits_NameEachKey()
+    {
+        var options = new GraphQLSourceOptions
+        {
+            Endpoint = new Uri("https://spot-oa/graphql"),
+            Timeout = TimeSpan.Zero,
+            Retries = -1,
+            RetryBaseDelay = TimeSpan.FromSeconds(-1),
+            MaxParallelSearches = 0,
+            CaBundlePath = "/nonexistent/ca.pem",
+        };
+
+        var failures = string.Join("\n", Validator.Validate(null, options).Failures!);
+
+        foreach (var key in new[] { "Timeout", "Retries", "RetryBaseDelay", "MaxParallelSearches", "CaBundlePath" })
+        {
+            Assert.Contains($"Source:GraphQL:{key} ", failures, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Validate_HeaderValueWithLineBreak_NamesTheHeaderButNotTheValue()
+    {
+        var options = new GraphQLSourceOptions { Endpoint = new Uri("https://spot-oa/graphql") };
+        options.Headers["Authorization"] = "Bearer secret\r\nX-Injected: 1";
+
+        var failures = string.Join("\n", Validator.Validate(null, options).Failures!);
+
+        Assert.Contains("Source:GraphQL:Headers:Authorization must be a single-line value", failures, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", failures, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_CaBundleWithoutCertificates_NamesTheKey()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "not a certificate");
+
+            var failures = string.Join("\n", Validator.Validate(null, new GraphQLSourceOptions { Endpoint = new Uri("https://spot-oa/graphql"), CaBundlePath = path }).Failures!);
+
+            Assert.Contains("Source:GraphQL:CaBundlePath", failures, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Host_BadEndpoint_StopsAtStartNamingTheKey()
+    {
+        using var host = Host(new Dictionary<string, string?> { ["Source:GraphQL:Endpoint"] = "spot-oa/graphql" });
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Source:GraphQL:Endpoint must be an absolute http or https URL", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Host_GoodSection_BindsEveryKey()
+    {
+        using var host = Host(new Dictionary<string, string?>
+        {
+            ["Source:GraphQL:Endpoint"] = "https://spot-oa:8889/graphql",
+            ["Source:GraphQL:Headers:Authorization"] = "Basic dXNlcjpwYXNz",
+            ["Source:GraphQL:Timeout"] = "00:01:30",
+            ["Source:GraphQL:Retries"] = "5",
+            ["Source:GraphQL:RetryBaseDelay"] = "00:00:00.250",
+            ["Source:GraphQL:MaxParallelSearches"] = "8",
+        });
+
+        await host.StartAsync();
+        var options = host.Services.GetRequiredService<IOptions<GraphQLSourceOptions>>().Value;
+        await host.StopAsync();
+
+        Assert.Equal(new Uri("https://spot-oa:8889/graphql"), options.Endpoint);
+        Assert.Equal("Basic dXNlcjpwYXNz", options.Headers["authorization"]);
+        Assert.Equal(TimeSpan.FromSeconds(90), options.Timeout);
+        Assert.Equal(5, options.Retries);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.RetryBaseDelay);
+        Assert.Equal(8, options.MaxParallelSearches);
+    }
+
+    private static IHost Host(Dictionary<string, string?> settings)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.Services.AddOptions<GraphQLSourceOptions>()
+            .BindConfiguration(GraphQLSourceDefaults.SectionName, o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<GraphQLSourceOptions>, GraphQLSourceOptionsValidator>();
+        return builder.Build();
+    }
+}
