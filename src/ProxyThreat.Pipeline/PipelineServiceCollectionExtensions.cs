@@ -9,6 +9,7 @@ using ProxyThreat.Pipeline.Hdfs.WebHdfs;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Sources.GraphQL;
 using ProxyThreat.Pipeline.Sources.Tables;
 using ProxyThreat.Pipeline.Spot;
 
@@ -32,6 +33,7 @@ public static class PipelineServiceCollectionExtensions
             return options.Kind switch
             {
                 SourceKind.Tables => new TablesSource(new LocalHdfs(options.Tables.Root), sp.GetRequiredService<SpotLayout>()),
+                SourceKind.GraphQL => CreateGraphQLSource(sp, options.GraphQL),
                 _ => throw new InvalidOperationException($"Source:Kind {options.Kind} is not supported"),
             };
         });
@@ -49,6 +51,17 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<Investigator>();
         return services;
+    }
+
+    private static GraphQLSource CreateGraphQLSource(IServiceProvider services, GraphQLSourceOptions options)
+    {
+        var wrapped = Options.Create(options);
+        var client = new GraphQLHttpClient(
+            new HttpClient(GraphQLHttpHandlerFactory.Create(options)),
+            wrapped,
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<GraphQLHttpClient>>());
+        return new GraphQLSource(client, wrapped);
     }
 
     private static void AddOptions<TOptions, TValidator>(IServiceCollection services, string section)

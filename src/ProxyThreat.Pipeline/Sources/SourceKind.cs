@@ -5,4 +5,7 @@ public enum SourceKind
 {
     /// <summary>Spot's Hive tables read from a local folder standing for HDFS <c>/</c>.</summary>
     Tables,
+
+    /// <summary>Spot's GraphQL API (<c>Source:GraphQL</c>), whose expanded search runs on Impala.</summary>
+    GraphQL,
 }

@@ -10,4 +10,6 @@ public sealed class SourceOptions
     public SourceKind Kind { get; set; } = SourceKind.Tables;
 
     public TablesSourceOptions Tables { get; set; } = new();
+
+    public GraphQL.GraphQLSourceOptions GraphQL { get; set; } = new();
 }

@@ -1,25 +1,18 @@
 using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Sources.GraphQL;
 
 namespace ProxyThreat.Pipeline.Sources;
 
-/// <summary>Checks the <c>Source</c> section at start; each message names the key.</summary>
+/// <summary>Checks the <c>Source</c> section at start, the chosen kind's settings only; each message names the key.</summary>
 public sealed class SourceOptionsValidator : IValidateOptions<SourceOptions>
 {
-    public ValidateOptionsResult Validate(string? name, SourceOptions options)
+    public ValidateOptionsResult Validate(string? name, SourceOptions options) => options.Kind switch
     {
-        if (options.Kind == SourceKind.Tables)
-        {
-            if (string.IsNullOrWhiteSpace(options.Tables.Root))
-            {
-                return ValidateOptionsResult.Fail("Source:Tables:Root must name a folder");
-            }
-
-            if (!Directory.Exists(options.Tables.Root))
-            {
-                return ValidateOptionsResult.Fail($"Source:Tables:Root names '{Path.GetFullPath(options.Tables.Root)}', which is not a folder");
-            }
-        }
-
-        return ValidateOptionsResult.Success;
-    }
+        SourceKind.Tables when string.IsNullOrWhiteSpace(options.Tables.Root) =>
+            ValidateOptionsResult.Fail("Source:Tables:Root must name a folder"),
+        SourceKind.Tables when !Directory.Exists(options.Tables.Root) =>
+            ValidateOptionsResult.Fail($"Source:Tables:Root names '{Path.GetFullPath(options.Tables.Root)}', which is not a folder"),
+        SourceKind.GraphQL => new GraphQLSourceOptionsValidator().Validate(name, options.GraphQL),
+        _ => ValidateOptionsResult.Success,
+    };
 }
