@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Checks;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Hdfs;
 using ProxyThreat.Pipeline.Hdfs.WebHdfs;
@@ -50,6 +51,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(sp => new SpotWriter(sp.GetRequiredService<IHdfs>(), sp.GetRequiredService<SpotLayout>()));
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<Investigator>();
+        services.AddSingleton<ReadinessCheck>();
         return services;
     }
 

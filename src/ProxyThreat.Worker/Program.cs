@@ -13,14 +13,16 @@ try
     }
 
     var command = CommandLine.Parse(args);
-    using var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>());
+    using var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>().AddSingleton<CheckCommand>());
     using var cancel = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) =>
     {
         e.Cancel = true;
         cancel.Cancel();
     };
-    return await host.Services.GetRequiredService<InvestigateCommand>().RunAsync(command, Console.Out, cancel.Token);
+    return command.Verb == Verb.Check
+        ? await host.Services.GetRequiredService<CheckCommand>().RunAsync(Console.Out, cancel.Token)
+        : await host.Services.GetRequiredService<InvestigateCommand>().RunAsync(command, Console.Out, cancel.Token);
 }
 catch (UsageException ex)
 {

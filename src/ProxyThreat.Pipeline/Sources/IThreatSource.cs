@@ -14,4 +14,7 @@ public interface IThreatSource
     /// result carrying the error; the others go on.
     /// </summary>
     IAsyncEnumerable<ExpandedSearch> SearchAsync(DateOnly date, IReadOnlyCollection<string> uris, CancellationToken cancellationToken);
+
+    /// <summary>Proves the source is reachable and offers what the reads above need; says what it found, or throws saying what to fix.</summary>
+    Task<string> CheckAsync(CancellationToken cancellationToken);
 }

@@ -17,6 +17,7 @@ public static class CommandLine
         {
             "investigate" => Verb.Investigate,
             "backfill" => Verb.Backfill,
+            "check" => Verb.Check,
             _ => throw new UsageException($"unknown verb '{args[0]}'"),
         };
 
@@ -42,7 +43,7 @@ public static class CommandLine
                 case "--to" when verb == Verb.Backfill:
                     to = ParseDate(arg, Value(args, ref i));
                     break;
-                case "--dry-run":
+                case "--dry-run" when verb != Verb.Check:
                     dryRun = true;
                     break;
                 case "--config":
@@ -58,6 +59,12 @@ public static class CommandLine
 
                     throw new UsageException($"unknown option '{arg}' for {args[0]}");
             }
+        }
+
+        if (verb == Verb.Check)
+        {
+            var today = DateOnly.MinValue;
+            return new Command(verb, today, today, [], false, config, settings);
         }
 
         if (verb == Verb.Investigate)

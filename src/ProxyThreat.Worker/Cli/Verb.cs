@@ -5,4 +5,5 @@ public enum Verb
 {
     Investigate,
     Backfill,
+    Check,
 }

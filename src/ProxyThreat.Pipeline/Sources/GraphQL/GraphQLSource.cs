@@ -76,6 +76,31 @@ public sealed class GraphQLSource : IThreatSource
         }
     }
 
+    public async Task<string> CheckAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (type, fields) in SpotQueries.UsedFields)
+        {
+            var names = await _client.QueryListAsync(
+                new GraphQLRequest($"schema {type}", SpotQueries.TypeFields, new Dictionary<string, string?> { ["name"] = type }),
+                SpotQueries.TypeFieldsPath,
+                static (ref Utf8JsonReader r) => FieldName(ref r),
+                cancellationToken);
+            var missing = fields.Except(names.OfType<string>(), StringComparer.Ordinal).ToList();
+            if (missing.Count > 0)
+            {
+                throw new GraphQLException($"schema {type}", _client.Endpoint, $"type {type} lacks the fields {string.Join(", ", missing)} that the worker queries; is this Spot's proxy API?");
+            }
+        }
+
+        return $"{_client.Endpoint} answers, and its schema has every field the worker queries";
+    }
+
+    private static string? FieldName(ref Utf8JsonReader reader)
+    {
+        using var field = JsonDocument.ParseValue(ref reader);
+        return field.RootElement.TryGetProperty("name", out var name) ? name.GetString() : null;
+    }
+
     private async Task<ExpandedSearch> SearchOneAsync(DateOnly date, string uri, CancellationToken cancellationToken)
     {
         try

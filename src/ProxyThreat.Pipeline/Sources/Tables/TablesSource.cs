@@ -77,6 +77,17 @@ public sealed class TablesSource : IThreatSource
         }
     }
 
+    public async Task<string> CheckAsync(CancellationToken cancellationToken)
+    {
+        var years = (await _hdfs.ListAsync(_layout.ProxyTable, cancellationToken)).Count(e => e.IsDirectory && e.Name.StartsWith("y=", StringComparison.Ordinal));
+        if (years == 0)
+        {
+            throw new InvalidOperationException($"no proxy table partitions (y=YYYY folders) under {_hdfs.Describe(_layout.ProxyTable)}; check Source:Tables:Root and Spot:Root");
+        }
+
+        return $"{_hdfs.Describe(_layout.ProxyTable)} holds proxy data for {years} year(s)";
+    }
+
     private async Task<List<object?[]>> ReadPartitionAsync(string table, DateOnly date, TableSchema schema, CancellationToken cancellationToken)
     {
         var folders = await PartitionFinder.FindDayAsync(_hdfs, table, date, cancellationToken);

@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Hdfs;
+using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Spot;
+
+namespace ProxyThreat.Pipeline.Checks;
+
+/// <summary>
+/// Proves each configured part usable before operators rely on it: the source answers with what the worker
+/// reads, Spot's home exists in the output, and the worker may create, rename and delete a file there.
+/// </summary>
+public sealed class ReadinessCheck
+{
+    private readonly IThreatSource _source;
+    private readonly IHdfs _hdfs;
+    private readonly SpotLayout _layout;
+    private readonly HdfsKind _kind;
+    private readonly TimeProvider _time;
+
+    public ReadinessCheck(IThreatSource source, IHdfs hdfs, SpotLayout layout, IOptions<HdfsOptions> hdfsOptions, TimeProvider time)
+    {
+        _source = source;
+        _hdfs = hdfs;
+        _layout = layout;
+        _kind = hdfsOptions.Value.Kind;
+        _time = time;
+    }
+
+    public async IAsyncEnumerable<CheckResult> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return await RunAsync("source answers", "check the Source settings", () => _source.CheckAsync(cancellationToken));
+        yield return await RunAsync("Spot:Root exists", "check the Hdfs settings and that Spot:Root exists", () => RootExistsAsync(cancellationToken));
+        yield return await RunAsync("output writable", "check the Hdfs settings and that the worker's HDFS user may write to Spot:Root", () => ScratchFileAsync(cancellationToken));
+    }
+
+    private async Task<string> RootExistsAsync(CancellationToken cancellationToken)
+    {
+        var root = _layout.Root;
+        var siblings = await _hdfs.ListAsync(HdfsPath.Parent(root), cancellationToken);
+        if (siblings.Any(e => e.IsDirectory && e.Name == HdfsPath.Name(root)))
+        {
+            return $"{_hdfs.Describe(root)} is a directory";
+        }
+
+        return _kind == HdfsKind.Local
+            ? $"{_hdfs.Describe(root)} does not exist yet; the local output creates it"
+            : throw new InvalidOperationException($"{_hdfs.Describe(root)} is not a directory");
+    }
+
+    private async Task<string> ScratchFileAsync(CancellationToken cancellationToken)
+    {
+        var name = $".proxythreat-check-{Guid.NewGuid():N}";
+        var scratch = HdfsPath.Combine(_layout.Root, name + ".tmp");
+        var renamed = HdfsPath.Combine(_layout.Root, name + "-renamed.tmp");
+        byte[] content = "proxythreat check"u8.ToArray();
+        await _hdfs.CreateAsync(scratch, content, cancellationToken);
+        try
+        {
+            await _hdfs.RenameAsync(scratch, renamed, cancellationToken);
+            await using var stream = await _hdfs.OpenAsync(renamed, cancellationToken);
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, cancellationToken);
+            if (!copy.ToArray().AsSpan().SequenceEqual(content))
+            {
+                throw new InvalidOperationException($"{_hdfs.Describe(renamed)} reads back other bytes than were written");
+            }
+        }
+        finally
+        {
+            await _hdfs.DeleteAsync(scratch, cancellationToken);
+            await _hdfs.DeleteAsync(renamed, cancellationToken);
+        }
+
+        return $"created, renamed, read back and deleted a scratch file in {_hdfs.Describe(_layout.Root)}";
+    }
+
+    private async Task<CheckResult> RunAsync(string name, string fix, Func<Task<string>> check)
+    {
+        var started = _time.GetTimestamp();
+        try
+        {
+            var detail = await check();
+            return new CheckResult(name, true, _time.GetElapsedTime(started), detail);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Each check's failure is its result: the operator sees every part's state at once.
+            return new CheckResult(name, false, _time.GetElapsedTime(started), $"{ex.Message} (fix: {fix})");
+        }
+    }
+}
