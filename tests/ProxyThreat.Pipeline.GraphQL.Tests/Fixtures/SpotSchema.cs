@@ -58,11 +58,11 @@ public static class SpotSchema
             });
         });
 
-        // The SDL declares Spot's scalars; on the wire all three are text.
-        foreach (var name in new[] { "SpotDateType", "SpotDatetimeType", "SpotIpType" })
-        {
-            schema.RegisterType(new StringGraphType { Name = name });
-        }
+        // The SDL declares Spot's scalars; on the wire all three are text. Each is a type of its own, so that
+        // graphql-dotnet does not take one of them for the built-in String (as in introspection's __type(name:)).
+        schema.RegisterType(new SpotDateGraphType());
+        schema.RegisterType(new SpotDatetimeGraphType());
+        schema.RegisterType(new SpotIpGraphType());
 
         return schema;
     }
@@ -108,4 +108,19 @@ public static class SpotSchema
 
     private static void ResolveAsync(global::GraphQL.Utilities.FieldConfig field, Func<IResolveFieldContext, Task<object?>> resolve) =>
         field.Resolver = new FuncFieldResolver<object?>(c => new ValueTask<object?>(resolve(c)));
+}
+
+internal sealed class SpotDateGraphType : StringGraphType
+{
+    public SpotDateGraphType() => Name = "SpotDateType";
+}
+
+internal sealed class SpotDatetimeGraphType : StringGraphType
+{
+    public SpotDatetimeGraphType() => Name = "SpotDatetimeType";
+}
+
+internal sealed class SpotIpGraphType : StringGraphType
+{
+    public SpotIpGraphType() => Name = "SpotIpType";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -119,7 +120,7 @@ public sealed class GraphQLHttpClient
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new GraphQLException(
-                operation, _safeEndpoint, $"no complete answer within {_options.Timeout} ({GraphQLSourceDefaults.SectionName}:TimeoutSeconds)", status, innerException: ex)
+                operation, _safeEndpoint, $"no complete answer within {_options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s ({GraphQLSourceDefaults.SectionName}:TimeoutSeconds)", status, innerException: ex)
             { IsTransient = true };
         }
         catch (HttpRequestException ex)

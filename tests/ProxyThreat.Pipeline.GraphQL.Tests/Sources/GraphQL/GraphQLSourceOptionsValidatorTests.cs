@@ -51,7 +51,7 @@ public sealed class GraphQLSourceOptionsValidatorTests
 
         var failures = string.Join("\n", Validator.Validate(null, options).Failures!);
 
-        foreach (var key in new[] { "Timeout", "Retries", "RetryBaseDelay", "MaxParallelSearches", "CaBundlePath" })
+        foreach (var key in new[] { "TimeoutSeconds", "Retries", "RetryBaseDelay", "MaxParallelSearches", "CaBundlePath" })
         {
             Assert.Contains($"Source:GraphQL:{key} ", failures, StringComparison.Ordinal);
         }
