@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 
+using ProxyThreat.Pipeline.Tls;
+
 namespace ProxyThreat.Pipeline.Sources.GraphQL;
 
 /// <summary>Checks <see cref="GraphQLSourceOptions"/> at start; each message names the key at fault.</summary>
@@ -61,10 +63,7 @@ public sealed class GraphQLSourceOptionsValidator : IValidateOptions<GraphQLSour
             {
                 try
                 {
-                    foreach (var certificate in GraphQLHttpHandlerFactory.LoadBundle(bundle))
-                    {
-                        certificate.Dispose();
-                    }
+                    _ = new CaBundleTrust(bundle, $"{Section}:CaBundlePath");
                 }
                 catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
                 {

@@ -1,4 +1,5 @@
 using System.Net;
+using ProxyThreat.Pipeline.Tls;
 
 namespace ProxyThreat.Pipeline.Hdfs.WebHdfs.Internal;
 
@@ -26,7 +27,7 @@ internal static class HandlerFactory
 
         if (options.CaBundlePath is { Length: > 0 } bundle)
         {
-            var trust = new CaBundleTrust(bundle);
+            var trust = new CaBundleTrust(bundle, $"{WebHdfsConstants.SectionName}:CaBundlePath");
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => trust.Validate(certificate, chain, errors);
         }
 

@@ -1,19 +1,21 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
-namespace ProxyThreat.Pipeline.Hdfs.WebHdfs.Internal;
+namespace ProxyThreat.Pipeline.Tls;
 
 /// <summary>Accepts a server certificate only if it chains to a CA of a PEM bundle and names the host.</summary>
 internal sealed class CaBundleTrust
 {
     private readonly X509Certificate2Collection _roots = [];
 
-    public CaBundleTrust(string pemPath)
+    /// <param name="pemPath">The bundle.</param>
+    /// <param name="key">The configuration key that named it, for the message when it holds no certificate.</param>
+    public CaBundleTrust(string pemPath, string key)
     {
         _roots.ImportFromPemFile(pemPath);
         if (_roots.Count == 0)
         {
-            throw new InvalidOperationException($"{WebHdfsConstants.SectionName}:CaBundlePath: '{pemPath}' holds no PEM certificate.");
+            throw new InvalidOperationException($"{key}: '{pemPath}' holds no PEM certificate.");
         }
     }
 
