@@ -23,4 +23,35 @@ internal static partial class Log
 
     [LoggerMessage(1006, LogLevel.Warning, "{Uri} is not scored with a selected severity on {Date}")]
     public static partial void UriNotAThreat(ILogger logger, string uri, string date);
+
+    [LoggerMessage(2001, LogLevel.Warning, "GraphQL {Operation} at {Endpoint} failed on attempt {Attempt} of {Attempts}, retrying in {Delay}: {Reason}")]
+    public static partial void GraphQLRetrying(ILogger logger, string operation, Uri endpoint, int attempt, int attempts, TimeSpan delay, string reason);
+
+    [LoggerMessage(2002, LogLevel.Debug, "GraphQL {Operation} at {Endpoint} answered {Rows} rows in {Elapsed}")]
+    public static partial void GraphQLAnswered(ILogger logger, string operation, Uri endpoint, int rows, TimeSpan elapsed);
+
+    // WebHDFS servers appear as host:port only, so no delegation token can reach a log.
+    [LoggerMessage(3001, LogLevel.Warning, "WebHDFS {Operation} {Path}: NameNode {NameNode} did not serve ({Reason}); trying the next")]
+    public static partial void WebHdfsFailingOver(ILogger logger, string operation, string path, string nameNode, string reason);
+
+    [LoggerMessage(3002, LogLevel.Information, "WebHDFS NameNode {NameNode} is now the active one")]
+    public static partial void WebHdfsActiveNameNode(ILogger logger, string nameNode);
+
+    [LoggerMessage(3003, LogLevel.Warning, "WebHDFS try {Attempt} failed, retrying in {Delay}: {Failure}")]
+    public static partial void WebHdfsRetrying(ILogger logger, int attempt, TimeSpan delay, string failure);
+
+    [LoggerMessage(3004, LogLevel.Information, "WebHDFS gateway cannot replace {Destination} in one step; replacing it through {Backup}")]
+    public static partial void WebHdfsReplacingThroughBackup(ILogger logger, string destination, string backup);
+
+    [LoggerMessage(3005, LogLevel.Warning, "WebHDFS restored {Destination} from the backup {Backup} an interrupted rename left")]
+    public static partial void WebHdfsRestoredBackup(ILogger logger, string destination, string backup);
+
+    [LoggerMessage(3006, LogLevel.Information, "WebHDFS removed the stale backup {Backup}; {Destination} holds the newer file")]
+    public static partial void WebHdfsRemovedStaleBackup(ILogger logger, string destination, string backup);
+
+    [LoggerMessage(3007, LogLevel.Warning, "WebHDFS replaced {Destination} but could not delete its backup {Backup}; the next rename to it removes it")]
+    public static partial void WebHdfsBackupLeftBehind(ILogger logger, Exception exception, string destination, string backup);
+
+    [LoggerMessage(3008, LogLevel.Error, "WebHDFS could not put the backup {Backup} back to {Destination}; the next rename to it restores it")]
+    public static partial void WebHdfsRestoreFailed(ILogger logger, Exception exception, string destination, string backup);
 }

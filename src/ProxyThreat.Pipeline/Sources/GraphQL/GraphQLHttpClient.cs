@@ -67,13 +67,13 @@ public sealed class GraphQLHttpClient
                 var rows = new List<T>();
                 await AttemptAsync(request, listPath, parseRow, rows.Add, cancellationToken);
                 var elapsed = _time.GetElapsedTime(started);
-                GraphQLLog.Answered(_logger, request.Operation, _safeEndpoint, rows.Count, elapsed);
+                Log.GraphQLAnswered(_logger, request.Operation, _safeEndpoint, rows.Count, elapsed);
                 return rows;
             }
             catch (GraphQLException ex) when (ex.IsTransient && attempt < attempts)
             {
                 var delay = RetryDelay(attempt);
-                GraphQLLog.Retrying(_logger, request.Operation, _safeEndpoint, attempt, attempts, delay, ex.Message);
+                Log.GraphQLRetrying(_logger, request.Operation, _safeEndpoint, attempt, attempts, delay, ex.Message);
                 await Task.Delay(delay, _time, cancellationToken);
             }
             catch (GraphQLException ex)

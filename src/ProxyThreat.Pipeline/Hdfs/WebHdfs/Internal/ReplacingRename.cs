@@ -63,7 +63,7 @@ internal sealed class ReplacingRename
 
     private async Task ReplaceThroughBackupAsync(string source, string destination, string backup, CancellationToken cancellationToken)
     {
-        WebHdfsLog.ReplacingThroughBackup(_logger, destination, backup);
+        Log.WebHdfsReplacingThroughBackup(_logger, destination, backup);
         if (!await _namespace.RenameAsync(destination, backup, overwrite: false, cancellationToken))
         {
             throw Failure(destination, backup, "the server answered false and moved nothing");
@@ -85,7 +85,7 @@ internal sealed class ReplacingRename
             }
             catch (WebHdfsException restore)
             {
-                WebHdfsLog.RestoreFailed(_logger, restore, destination, backup);
+                Log.WebHdfsRestoreFailed(_logger, restore, destination, backup);
             }
 
             throw;
@@ -98,7 +98,7 @@ internal sealed class ReplacingRename
         catch (WebHdfsException e)
         {
             // The new file is in place; a leftover backup is hidden from readers and removed by the next rename.
-            WebHdfsLog.BackupLeftBehind(_logger, e, destination, backup);
+            Log.WebHdfsBackupLeftBehind(_logger, e, destination, backup);
         }
     }
 
@@ -116,12 +116,12 @@ internal sealed class ReplacingRename
                 throw Failure(backup, destination, "could not restore the backup an interrupted rename left");
             }
 
-            WebHdfsLog.RestoredBackup(_logger, destination, backup);
+            Log.WebHdfsRestoredBackup(_logger, destination, backup);
         }
         else
         {
             await _namespace.DeleteAsync(backup, cancellationToken);
-            WebHdfsLog.RemovedStaleBackup(_logger, destination, backup);
+            Log.WebHdfsRemovedStaleBackup(_logger, destination, backup);
         }
     }
 

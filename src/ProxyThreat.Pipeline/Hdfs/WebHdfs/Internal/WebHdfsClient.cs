@@ -48,7 +48,7 @@ internal sealed class WebHdfsClient : IDisposable
             catch (WebHdfsException e) when (e.IsTransient && attempt <= _options.Retries)
             {
                 var delay = Backoff(attempt);
-                WebHdfsLog.Retrying(_logger, attempt, delay, e.Message);
+                Log.WebHdfsRetrying(_logger, attempt, delay, e.Message);
                 await Task.Delay(delay, _time, cancellationToken);
             }
         }
@@ -93,7 +93,7 @@ internal sealed class WebHdfsClient : IDisposable
             }
 
             failures.Add($"{nameNode.Authority}: {reason}");
-            WebHdfsLog.FailingOver(_logger, call.Operation, call.Path, nameNode.Authority, reason);
+            Log.WebHdfsFailingOver(_logger, call.Operation, call.Path, nameNode.Authority, reason);
         }
 
         throw WebHdfsFailure.Other(call, null, $"no NameNode served it ({string.Join("; ", failures)})", transient: true).ToException(lastError);
@@ -205,7 +205,7 @@ internal sealed class WebHdfsClient : IDisposable
     {
         if (Interlocked.Exchange(ref _active, index) != index)
         {
-            WebHdfsLog.ActiveNameNode(_logger, _nameNodes[index].Authority);
+            Log.WebHdfsActiveNameNode(_logger, _nameNodes[index].Authority);
         }
     }
 
