@@ -54,8 +54,8 @@ public sealed class WebHdfsFileSystemAuthTests
 
         await hdfs.CreateAsync("/d/a.csv", Clients.Bytes("abcdefgh"), CancellationToken.None);
 
-        Assert.Contains(logger.Events, e => e.EventId == 4100);
-        Assert.Contains(logger.Events, e => e.EventId == 4102);
+        Assert.Contains(logger.Events, e => e.EventId == 3001);
+        Assert.Contains(logger.Events, e => e.EventId == 3003);
         Assert.All(logger.Events, e => Assert.DoesNotContain(Token, e.Text, StringComparison.Ordinal));
     }
 
