@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ProxyThreat.Worker;
 using ProxyThreat.Worker.Cli;
 using Serilog;
+using Log = Serilog.Log;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose).CreateBootstrapLogger();
 try
@@ -13,14 +15,23 @@ try
     }
 
     var command = CommandLine.Parse(args);
-    using var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>());
+    using var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>().AddSingleton<StatusCommand>());
+    if (command.Verb == Verb.Run)
+    {
+        // Until SIGTERM or Ctrl-C; a stop cancels the firing in flight and still exits 0.
+        await host.RunAsync();
+        return 0;
+    }
+
     using var cancel = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) =>
     {
         e.Cancel = true;
         cancel.Cancel();
     };
-    return await host.Services.GetRequiredService<InvestigateCommand>().RunAsync(command, Console.Out, cancel.Token);
+    return command.Verb == Verb.Status
+        ? await host.Services.GetRequiredService<StatusCommand>().RunAsync(command, Console.Out, cancel.Token)
+        : await host.Services.GetRequiredService<InvestigateCommand>().RunAsync(command, Console.Out, cancel.Token);
 }
 catch (UsageException ex)
 {
