@@ -56,29 +56,46 @@ public static class WorkerHost
         builder.Services.AddProxyThreatScheduling();
         configureServices?.Invoke(builder.Services);
 
-        var host = builder.Build();
-        Validate(host.Services);
+        // Building resolves the host's lifetime, whose options read Schedule:ShutdownSeconds: a bad value can surface here already.
+        var host = Checked(builder.Build);
+        try
+        {
+            Checked(() =>
+            {
+                host.Services.GetRequiredService<IStartupValidator>().Validate();
+                return host;
+            });
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
         return host;
     }
 
     private static bool UnderSystemd => Environment.GetEnvironmentVariable("INVOCATION_ID") is not null || Environment.GetEnvironmentVariable("JOURNAL_STREAM") is not null;
 
-    /// <summary>Binds and validates every options section now, so a bad value stops the worker before it writes.</summary>
-    private static void Validate(IServiceProvider services)
+    /// <summary>Runs a step that binds and validates options, turning a bad value into one usage error naming every key at fault.</summary>
+    private static T Checked<T>(Func<T> step)
     {
         try
         {
-            services.GetRequiredService<IStartupValidator>().Validate();
+            return step();
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ex is OptionsValidationException or AggregateException or InvalidOperationException)
         {
-            throw new UsageException("configuration: " + string.Join("; ", ex.Failures));
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new UsageException("configuration: " + ex.Message, ex);
+            throw new UsageException("configuration: " + string.Join("; ", Failures(ex)), ex);
         }
     }
+
+    private static IEnumerable<string> Failures(Exception ex) => ex switch
+    {
+        OptionsValidationException options => options.Failures,
+        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Failures),
+        _ => [ex.Message],
+    };
 
     private static void CheckSections(ConfigurationManager configuration)
     {
