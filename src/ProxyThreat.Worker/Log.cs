@@ -5,7 +5,7 @@ namespace ProxyThreat.Worker;
 /// <summary>The worker's log events, with fixed ids.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(2001, LogLevel.Information, "Firing started: dates {From} to {To}")]
+    [LoggerMessage(2001, LogLevel.Information, "Firing started: dates {From:yyyy-MM-dd} to {To:yyyy-MM-dd}")]
     public static partial void FiringStarted(ILogger logger, DateOnly from, DateOnly to);
 
     [LoggerMessage(2002, LogLevel.Information, "Firing done in {ElapsedMs} ms: {Threats} threats investigated ({Written} written, {Dismissed} dismissed, {Skipped} skipped, {Failed} failed), {FailedDates} dates failed")]
@@ -14,16 +14,16 @@ internal static partial class Log
     [LoggerMessage(2003, LogLevel.Warning, "Firing stopped by shutdown after {Threats} threats; the rest are left for the next start")]
     public static partial void FiringCancelled(ILogger logger, int threats);
 
-    [LoggerMessage(2004, LogLevel.Error, "{Date}: the date could not be investigated: {Reason}")]
+    [LoggerMessage(2004, LogLevel.Error, "{Date:yyyy-MM-dd}: the date could not be investigated: {Reason}")]
     public static partial void DateFailed(ILogger logger, Exception exception, DateOnly date, string reason);
 
     [LoggerMessage(2005, LogLevel.Error, "Firing skipped: the decisions file cannot be read: {Reason}")]
     public static partial void DecisionsUnreadable(ILogger logger, string reason);
 
-    [LoggerMessage(2006, LogLevel.Information, "{Date}: {Threats} threats, {Due} due; {Waiting} waiting to retry, {GivenUp} given up")]
+    [LoggerMessage(2006, LogLevel.Information, "{Date:yyyy-MM-dd}: {Threats} threats, {Due} due; {Waiting} waiting to retry, {GivenUp} given up")]
     public static partial void DateChecked(ILogger logger, DateOnly date, int threats, int due, int waiting, int givenUp);
 
-    [LoggerMessage(2007, LogLevel.Warning, "Given up on {Uri} on {Date} after {Attempts} failed attempts (last: {Reason}); it is retried when its score or decision changes")]
+    [LoggerMessage(2007, LogLevel.Warning, "Given up on {Uri} on {Date:yyyy-MM-dd} after {Attempts} failed attempts (last: {Reason}); it is retried when its score or decision changes")]
     public static partial void ThreatGivenUp(ILogger logger, string uri, DateOnly date, int attempts, string? reason);
 
     [LoggerMessage(2008, LogLevel.Warning, "A firing was skipped: the previous one was still running (or the service was held up); next firing at {Next}")]

@@ -72,4 +72,33 @@ public sealed class ServiceProcessTests : IAsyncLifetime
         Assert.Contains("dismissed " + ServiceHarness.Uri(2), status.Output, StringComparison.Ordinal);
         Assert.Contains(": 2 threats (1 done, 1 dismissed)", status.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Investigate_UnderTheJournal_PlainConsoleWithoutTimestamps_AndSerilogSectionAddsCompactJsonFile()
+    {
+        await _service.SeedAsync([ServiceHarness.Uri(1)]);
+
+        // systemd sets JOURNAL_STREAM when standard error goes to the journal, which stamps each line itself.
+        var (code, _, error) = await WorkerProcess.RunAsync(
+            _service.Dir,
+            new Dictionary<string, string> { ["JOURNAL_STREAM"] = "8:12345" },
+            "investigate",
+            "--date",
+            ServiceHarness.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            $"--Source:Tables:Root={Path.Join(_service.Dir, "samples/hdfs")}",
+            $"--Hdfs:Local:Root={_service.HdfsRoot}",
+            $"--Investigation:DecisionsPath={_service.DecisionsPath}",
+            $"--State:Path={_service.LedgerPath}",
+            "--Serilog:WriteTo:0:Name=File",
+            "--Serilog:WriteTo:0:Args:path=logs/proxythreat-.clef",
+            "--Serilog:WriteTo:0:Args:rollingInterval=Day",
+            "--Serilog:WriteTo:0:Args:formatter=Serilog.Formatting.Compact.CompactJsonFormatter, Serilog.Formatting.Compact");
+
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("\u001b[", error, StringComparison.Ordinal);
+        Assert.Contains("\n[INF] Investigated " + ServiceHarness.Uri(1), "\n" + error, StringComparison.Ordinal);
+        var file = Assert.Single(Directory.GetFiles(Path.Join(_service.Dir, "logs"), "proxythreat-*.clef"));
+        var lines = await File.ReadAllLinesAsync(file);
+        Assert.Contains(lines, l => l.StartsWith("{\"@t\":", StringComparison.Ordinal) && l.Contains("\"EventId\":{\"Id\":1001", StringComparison.Ordinal));
+    }
 }
