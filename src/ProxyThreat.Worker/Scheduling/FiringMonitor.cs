@@ -11,6 +11,13 @@ public sealed class FiringMonitor
 
     public FiringSummary? Last { get; private set; }
 
+    private int _skipped;
+
+    /// <summary>Firings that came due while the previous one was still running, and were skipped.</summary>
+    public int Skipped => Volatile.Read(ref _skipped);
+
+    internal void OnFiringSkipped() => Interlocked.Increment(ref _skipped);
+
     internal void OnThreatRecorded(ThreatOutcome outcome) => ThreatRecorded?.Invoke(this, outcome);
 
     internal void OnFiringCompleted(FiringSummary summary)

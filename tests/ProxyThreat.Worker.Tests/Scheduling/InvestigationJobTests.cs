@@ -127,4 +127,36 @@ public sealed class InvestigationJobTests : IAsyncLifetime
         Assert.All(resumed.Outcomes, o => Assert.Equal(ThreatStatus.Written, o.Status));
         Assert.Equal(uris.Count, (await _service.Ledger.ReadDateAsync(ServiceHarness.Today, CancellationToken.None)).Values.Count(e => e.State == LedgerState.Done));
     }
+
+    [Fact]
+    public async Task Firing_StillRunningWhenTheCronComesDue_IsNotOverlappedAndTheMissedFiringsAreSkipped()
+    {
+        await _service.SeedAsync([A]);
+
+        // A FIFO for the decisions file: the first firing blocks reading it until the test writes.
+        File.Delete(_service.DecisionsPath);
+        using (var mkfifo = Process.Start("mkfifo", [_service.DecisionsPath]))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        await _service.StartAsync();
+        await Task.Delay(TimeSpan.FromSeconds(8));
+
+        // Release the blocked reader with an empty file, after an empty regular file has taken the FIFO's
+        // place, so no later firing can block on it.
+        var empty = Path.Join(_service.Dir, "empty.jsonl");
+        await File.WriteAllTextAsync(empty, string.Empty);
+        await using (new FileStream(_service.DecisionsPath, FileMode.Open, FileAccess.Write))
+        {
+            File.Move(empty, _service.DecisionsPath, overwrite: true);
+        }
+
+        var first = await _service.NextFiringAsync();
+        var next = await _service.NextFiringAsync();
+
+        Assert.True(_service.Monitor.Skipped > 0, "the cron firings missed while the first one ran should be skipped and logged");
+        Assert.Equal([A], first.Outcomes.Select(o => o.Uri));
+        Assert.Empty(next.Outcomes);
+    }
 }
