@@ -52,7 +52,11 @@ public sealed class LedgeredInvestigation
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(decisions);
         var inputs = CurrentInputs(date, await _source.GetScoredThreatsAsync(date, cancellationToken), decisions, _investigation.SelectedSeverities);
-        var entries = await _ledger.ReadDateAsync(date, cancellationToken);
+
+        // A dry run that does everything neither reads nor creates the ledger.
+        IReadOnlyDictionary<string, LedgerEntry> entries = onlyNew || !scope.DryRun
+            ? await _ledger.ReadDateAsync(date, cancellationToken)
+            : new Dictionary<string, LedgerEntry>();
         if (onlyNew)
         {
             var now = _time.GetUtcNow();
