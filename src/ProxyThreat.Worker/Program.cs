@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ProxyThreat.Worker;
 using ProxyThreat.Worker.Cli;
 using Serilog;
+using Log = Serilog.Log;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose).CreateBootstrapLogger();
 try
@@ -13,16 +15,26 @@ try
     }
 
     var command = CommandLine.Parse(args);
-    using var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>().AddSingleton<CheckCommand>());
+    using var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>().AddSingleton<StatusCommand>().AddSingleton<CheckCommand>());
+    if (command.Verb == Verb.Run)
+    {
+        // Until SIGTERM or Ctrl-C; a stop cancels the firing in flight and still exits 0.
+        await host.RunAsync();
+        return 0;
+    }
+
     using var cancel = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) =>
     {
         e.Cancel = true;
         cancel.Cancel();
     };
-    return command.Verb == Verb.Check
-        ? await host.Services.GetRequiredService<CheckCommand>().RunAsync(Console.Out, cancel.Token)
-        : await host.Services.GetRequiredService<InvestigateCommand>().RunAsync(command, Console.Out, cancel.Token);
+    return command.Verb switch
+    {
+        Verb.Status => await host.Services.GetRequiredService<StatusCommand>().RunAsync(command, Console.Out, cancel.Token),
+        Verb.Check => await host.Services.GetRequiredService<CheckCommand>().RunAsync(Console.Out, cancel.Token),
+        _ => await host.Services.GetRequiredService<InvestigateCommand>().RunAsync(command, Console.Out, cancel.Token),
+    };
 }
 catch (UsageException ex)
 {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline;
 using ProxyThreat.Worker.Cli;
+using ProxyThreat.Worker.Scheduling;
 using Serilog;
 
 namespace ProxyThreat.Worker;
@@ -13,7 +14,7 @@ public static class WorkerHost
 {
     public const string EnvironmentPrefix = "PROXYTHREAT_";
 
-    private static readonly string[] KnownSections = ["Source", "Hdfs", "Spot", "Investigation", "Serilog"];
+    private static readonly string[] KnownSections = ["Source", "Hdfs", "Spot", "Investigation", "State", "Schedule", "Serilog"];
 
     // The host's own settings live in the same configuration.
     private static readonly string[] HostKeys = [HostDefaults.ContentRootKey, HostDefaults.EnvironmentKey, HostDefaults.ApplicationKey];
@@ -44,33 +45,57 @@ public static class WorkerHost
         builder.Configuration.AddInMemoryCollection(command.Settings);
         CheckSections(builder.Configuration);
 
+        // The console sink colours only a terminal; the journal stamps its own time. File and compact-JSON sinks
+        // come from the Serilog section (WriteTo: File, with CompactJsonFormatter if wanted).
+        var template = UnderSystemd ? "[{Level:u3}] {Message:lj}{NewLine}{Exception}" : "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}"));
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, outputTemplate: template));
+        builder.Services.AddSystemd();
         builder.Services.AddProxyThreatPipeline();
+        builder.Services.AddProxyThreatScheduling();
         configureServices?.Invoke(builder.Services);
 
-        var host = builder.Build();
-        Validate(host.Services);
+        // Building resolves the host's lifetime, whose options read Schedule:ShutdownSeconds: a bad value can surface here already.
+        var host = Checked(builder.Build);
+        try
+        {
+            Checked(() =>
+            {
+                host.Services.GetRequiredService<IStartupValidator>().Validate();
+                return host;
+            });
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
         return host;
     }
 
-    /// <summary>Binds and validates every options section now, so a bad value stops the worker before it writes.</summary>
-    private static void Validate(IServiceProvider services)
+    private static bool UnderSystemd => Environment.GetEnvironmentVariable("INVOCATION_ID") is not null || Environment.GetEnvironmentVariable("JOURNAL_STREAM") is not null;
+
+    /// <summary>Runs a step that binds and validates options, turning a bad value into one usage error naming every key at fault.</summary>
+    private static T Checked<T>(Func<T> step)
     {
         try
         {
-            services.GetRequiredService<IStartupValidator>().Validate();
+            return step();
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ex is OptionsValidationException or AggregateException or InvalidOperationException)
         {
-            throw new UsageException("configuration: " + string.Join("; ", ex.Failures));
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new UsageException("configuration: " + ex.Message, ex);
+            throw new UsageException("configuration: " + string.Join("; ", Failures(ex)), ex);
         }
     }
+
+    private static IEnumerable<string> Failures(Exception ex) => ex switch
+    {
+        OptionsValidationException options => options.Failures,
+        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Failures),
+        _ => [ex.Message],
+    };
 
     private static void CheckSections(ConfigurationManager configuration)
     {

@@ -40,6 +40,26 @@ public sealed class WorkerProcessTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("dry-run", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Join(_dir, "out")));
+        Assert.False(Directory.Exists(Path.Join(_dir, "state")));
+    }
+
+    [Fact]
+    public async Task InvestigateOnlyNew_AfterAnInvestigation_DoesNothingUntilADecisionChanges()
+    {
+        await SeedAsync();
+        string[] args = ["investigate", "--date", "2016-07-08", "--Investigation:DecisionsPath=decisions.jsonl"];
+
+        var first = await WorkerProcess.RunAsync(_dir, null, args);
+        var onlyNew = await WorkerProcess.RunAsync(_dir, null, [.. args, "--only-new"]);
+        var again = await WorkerProcess.RunAsync(_dir, null, args);
+        await File.WriteAllTextAsync(Path.Join(_dir, "decisions.jsonl"), "{\"date\": \"2016-07-08\", \"uri\": \"http://dismissed.example/\", \"title\": \"Not noise after all\"}\n");
+        var changed = await WorkerProcess.RunAsync(_dir, null, [.. args, "--only-new"]);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("total 2016-07-08: 0 threats", onlyNew.Output, StringComparison.Ordinal);
+        Assert.Contains("total 2016-07-08: 2 threats (1 written, 1 dismissed)", again.Output, StringComparison.Ordinal);
+        Assert.Contains("written   http://dismissed.example/", changed.Output, StringComparison.Ordinal);
+        Assert.Contains("total 2016-07-08: 2 threats (2 written)", changed.Output, StringComparison.Ordinal);
     }
 
     [Fact]

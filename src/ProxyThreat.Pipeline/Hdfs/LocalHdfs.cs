@@ -18,14 +18,25 @@ public sealed class LocalHdfs : IHdfs
         IReadOnlyList<HdfsEntry> entries = !local.Exists
             ? []
             : local.EnumerateFileSystemInfos()
-                .Select(i => new HdfsEntry(
-                    HdfsPath.Combine(directory, i.Name),
-                    i.Name,
-                    i is DirectoryInfo,
-                    i is FileInfo f ? f.Length : 0))
+                .Select(i => Entry(directory, i))
+                .OfType<HdfsEntry>()
                 .OrderBy(e => e.Name, StringComparer.Ordinal)
                 .ToList();
         return Task.FromResult(entries);
+    }
+
+    // A file renamed away between the listing and its stat (another threat's temporary file, renamed into view
+    // by a parallel write) is left out, as an atomic HDFS listing would not have shown it either.
+    private static HdfsEntry? Entry(string directory, FileSystemInfo info)
+    {
+        try
+        {
+            return new HdfsEntry(HdfsPath.Combine(directory, info.Name), info.Name, info is DirectoryInfo, info is FileInfo f ? f.Length : 0);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
     }
 
     public Task<Stream> OpenAsync(string path, CancellationToken cancellationToken) =>

@@ -3,6 +3,8 @@ namespace ProxyThreat.Worker.Cli;
 /// <summary>A parsed command line.</summary>
 /// <param name="ConfigPath">The <c>--config FILE</c>, layered over appsettings.json.</param>
 /// <param name="Settings">The <c>--Section:Key=value</c> arguments, layered last.</param>
+/// <param name="OnlyNew"><c>investigate --only-new</c>: only the threats the ledger says are due, as a firing does.</param>
+/// <param name="DefaultRange"><c>status</c> without <c>--from</c>/<c>--to</c>: the lookback window, resolved when it runs.</param>
 public sealed record Command(
     Verb Verb,
     DateOnly From,
@@ -10,7 +12,9 @@ public sealed record Command(
     IReadOnlyList<string> Uris,
     bool DryRun,
     string? ConfigPath,
-    IReadOnlyDictionary<string, string?> Settings)
+    IReadOnlyDictionary<string, string?> Settings,
+    bool OnlyNew = false,
+    bool DefaultRange = false)
 {
     public IEnumerable<DateOnly> Dates
     {

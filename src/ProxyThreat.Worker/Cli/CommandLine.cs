@@ -8,25 +8,26 @@ public static class CommandLine
     /// <summary>Parses the arguments, or throws <see cref="UsageException"/> saying what was wrong.</summary>
     public static Command Parse(IReadOnlyList<string> args)
     {
-        if (args.Count == 0)
+        // No verb, or options only, is the service: what systemd and a bare start run.
+        var implicitRun = args.Count == 0 || args[0].StartsWith("--", StringComparison.Ordinal);
+        var verb = implicitRun ? Verb.Run : args[0] switch
         {
-            throw new UsageException("no verb given");
-        }
-
-        var verb = args[0] switch
-        {
+            "run" => Verb.Run,
             "investigate" => Verb.Investigate,
             "backfill" => Verb.Backfill,
             "check" => Verb.Check,
+            "status" => Verb.Status,
             _ => throw new UsageException($"unknown verb '{args[0]}'"),
         };
+        var verbName = implicitRun ? "run" : args[0];
 
         DateOnly? date = null, from = null, to = null;
         var uris = new List<string>();
         var dryRun = false;
+        var onlyNew = false;
         string? config = null;
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 1; i < args.Count; i++)
+        for (var i = implicitRun ? 0 : 1; i < args.Count; i++)
         {
             var arg = args[i];
             switch (arg)
@@ -37,13 +38,16 @@ public static class CommandLine
                 case "--uri" when verb == Verb.Investigate:
                     uris.Add(Value(args, ref i));
                     break;
-                case "--from" when verb == Verb.Backfill:
+                case "--only-new" when verb == Verb.Investigate:
+                    onlyNew = true;
+                    break;
+                case "--from" when verb is Verb.Backfill or Verb.Status:
                     from = ParseDate(arg, Value(args, ref i));
                     break;
-                case "--to" when verb == Verb.Backfill:
+                case "--to" when verb is Verb.Backfill or Verb.Status:
                     to = ParseDate(arg, Value(args, ref i));
                     break;
-                case "--dry-run" when verb != Verb.Check:
+                case "--dry-run" when verb is Verb.Investigate or Verb.Backfill:
                     dryRun = true;
                     break;
                 case "--config":
@@ -57,20 +61,21 @@ public static class CommandLine
                         break;
                     }
 
-                    throw new UsageException($"unknown option '{arg}' for {args[0]}");
+                    throw new UsageException($"unknown option '{arg}' for {verbName}");
             }
         }
 
-        if (verb == Verb.Check)
+        switch (verb)
         {
-            var today = DateOnly.MinValue;
-            return new Command(verb, today, today, [], false, config, settings);
-        }
-
-        if (verb == Verb.Investigate)
-        {
-            var day = date ?? throw new UsageException("investigate needs --date yyyy-mm-dd");
-            return new Command(verb, day, day, uris, dryRun, config, settings);
+            case Verb.Run or Verb.Check:
+                return new Command(verb, default, default, [], false, config, settings);
+            case Verb.Investigate:
+                var day = date ?? throw new UsageException("investigate needs --date yyyy-mm-dd");
+                return new Command(verb, day, day, uris, dryRun, config, settings, OnlyNew: onlyNew);
+            case Verb.Status when from is null && to is null:
+                return new Command(verb, default, default, [], false, config, settings, DefaultRange: true);
+            case Verb.Status when from is null || to is null:
+                throw new UsageException("status needs both --from and --to, or neither (the lookback window)");
         }
 
         var first = from ?? throw new UsageException("backfill needs --from yyyy-mm-dd");

@@ -1,22 +1,31 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Output;
+using ProxyThreat.Worker.Ledger;
 
 namespace ProxyThreat.Worker.Cli;
 
-/// <summary>The <c>investigate</c> and <c>backfill</c> verbs: every selected threat of each date, one line each.</summary>
+/// <summary>
+/// The <c>investigate</c> and <c>backfill</c> verbs: every selected threat of each date (or only those due, with
+/// <c>--only-new</c>), one line each; each outcome is recorded in the ledger.
+/// </summary>
 public sealed class InvestigateCommand
 {
-    private readonly Investigator _investigator;
+    private readonly LedgeredInvestigation _investigation;
     private readonly DecisionStore _decisions;
     private readonly SpotWriter _writer;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InvestigateCommand> _logger;
 
-    public InvestigateCommand(Investigator investigator, DecisionStore decisions, SpotWriter writer)
+    public InvestigateCommand(LedgeredInvestigation investigation, DecisionStore decisions, SpotWriter writer, TimeProvider time, ILogger<InvestigateCommand> logger)
     {
-        _investigator = investigator;
+        _investigation = investigation;
         _decisions = decisions;
         _writer = writer;
+        _time = time;
+        _logger = logger;
     }
 
     /// <returns>0 when every threat succeeded, 1 otherwise.</returns>
@@ -26,14 +35,18 @@ public sealed class InvestigateCommand
         var decisions = await _decisions.LoadAsync(cancellationToken);
         var tally = new Dictionary<ThreatStatus, int>();
         var failedDates = 0;
+        var progress = command.Verb == Verb.Backfill
+            ? new BackfillProgress(command.Dates.Count(), BackfillProgress.IsInteractive ? Console.Error : null, _logger, _time)
+            : null;
         foreach (var date in command.Dates)
         {
             try
             {
-                await foreach (var outcome in _investigator.InvestigateAsync(date, new InvestigationScope(command.Uris, command.DryRun), decisions, cancellationToken))
+                await foreach (var outcome in _investigation.InvestigateAsync(date, new InvestigationScope(command.Uris, command.DryRun), decisions, command.OnlyNew, cancellationToken))
                 {
                     tally[outcome.Status] = tally.GetValueOrDefault(outcome.Status) + 1;
                     await output.WriteLineAsync(Line(outcome));
+                    progress?.ThreatDone();
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -42,7 +55,11 @@ public sealed class InvestigateCommand
                 failedDates++;
                 await output.WriteLineAsync($"{date:yyyy-MM-dd} failed: {ex.Message}");
             }
+
+            progress?.DateDone();
         }
+
+        progress?.Finish();
 
         await output.WriteLineAsync(Total(command, tally, failedDates));
         return failedDates == 0 && tally.GetValueOrDefault(ThreatStatus.Failed) == 0 ? 0 : 1;

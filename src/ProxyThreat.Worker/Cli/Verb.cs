@@ -5,5 +5,13 @@ public enum Verb
 {
     Investigate,
     Backfill,
+
+    /// <summary>The service: the scheduler until stopped. Also what no verb means.</summary>
+    Run,
+
+    /// <summary>Print the ledger for a range of dates.</summary>
+    Status,
+
+    /// <summary>Validate the configuration and prove each configured part usable.</summary>
     Check,
 }

@@ -26,7 +26,6 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("no verb given")]
     [InlineData("unknown verb 'frobnicate'", "frobnicate")]
     [InlineData("--date '2016-13-01' is not a date of the form yyyy-mm-dd", "investigate", "--date", "2016-13-01")]
     [InlineData("--date '08/07/2016' is not a date of the form yyyy-mm-dd", "investigate", "--date", "08/07/2016")]
@@ -34,11 +33,42 @@ public sealed class CommandLineTests
     [InlineData("--date needs a value", "investigate", "--date")]
     [InlineData("unknown option '--from' for investigate", "investigate", "--from", "2016-07-08")]
     [InlineData("backfill needs --to yyyy-mm-dd", "backfill", "--from", "2016-07-08")]
+    [InlineData("status needs both --from and --to, or neither (the lookback window)", "status", "--from", "2016-07-08")]
+    [InlineData("unknown option '--dry-run' for run", "--dry-run")]
+    [InlineData("unknown option '--only-new' for backfill", "backfill", "--only-new")]
     [InlineData("--to 2016-07-01 is before --from 2016-07-08", "backfill", "--from", "2016-07-08", "--to", "2016-07-01")]
     public void Parse_BadArguments_ThrowsUsageExceptionSayingWhatIsWrong(string message, params string[] args)
     {
         var error = Assert.Throws<UsageException>(() => CommandLine.Parse(args));
 
         Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void Parse_NoVerbOrOptionsOnly_IsRun()
+    {
+        Assert.Equal(Verb.Run, CommandLine.Parse([]).Verb);
+        var command = CommandLine.Parse(["--config", "/etc/proxythreat/appsettings.json", "--Schedule:LookbackDays=3"]);
+
+        Assert.Equal(Verb.Run, command.Verb);
+        Assert.Equal("/etc/proxythreat/appsettings.json", command.ConfigPath);
+        Assert.Equal("3", command.Settings["Schedule:LookbackDays"]);
+    }
+
+    [Fact]
+    public void Parse_InvestigateOnlyNew_SetsOnlyNew()
+    {
+        Assert.True(CommandLine.Parse(["investigate", "--date", "2016-07-08", "--only-new"]).OnlyNew);
+    }
+
+    [Fact]
+    public void Parse_Status_DefaultsToTheLookbackWindowOrTakesBothDates()
+    {
+        Assert.True(CommandLine.Parse(["status"]).DefaultRange);
+        var ranged = CommandLine.Parse(["status", "--from", "2016-07-01", "--to", "2016-07-08"]);
+
+        Assert.False(ranged.DefaultRange);
+        Assert.Equal(new DateOnly(2016, 7, 1), ranged.From);
+        Assert.Equal(new DateOnly(2016, 7, 8), ranged.To);
     }
 }

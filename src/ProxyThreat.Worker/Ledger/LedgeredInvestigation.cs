@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Decisions;
+using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Worker.Scheduling;
+
+namespace ProxyThreat.Worker.Ledger;
+
+/// <summary>
+/// Runs the investigator over a date and records each outcome in the ledger as it comes; with <c>onlyNew</c>,
+/// first narrows the date to the threats the ledger says are due.
+/// </summary>
+public sealed class LedgeredInvestigation
+{
+    private readonly Investigator _investigator;
+    private readonly IThreatSource _source;
+    private readonly ThreatLedger _ledger;
+    private readonly InvestigationOptions _investigation;
+    private readonly RetrySettings _retry;
+    private readonly TimeProvider _time;
+    private readonly ILogger<LedgeredInvestigation> _logger;
+
+    public LedgeredInvestigation(
+        Investigator investigator,
+        IThreatSource source,
+        ThreatLedger ledger,
+        IOptions<InvestigationOptions> investigation,
+        IOptions<ScheduleOptions> schedule,
+        TimeProvider time,
+        ILogger<LedgeredInvestigation> logger)
+    {
+        ArgumentNullException.ThrowIfNull(investigation);
+        ArgumentNullException.ThrowIfNull(schedule);
+        _investigator = investigator;
+        _source = source;
+        _ledger = ledger;
+        _investigation = investigation.Value;
+        _retry = new RetrySettings(schedule.Value.MaxAttempts, schedule.Value.RetryDelay, ScheduleDefaults.MaxRetryDelay);
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Yields each outcome after it is recorded. A dry run records nothing. The ledger write of an outcome that
+    /// completed is not cancelled, so the ledger matches the outputs; an outcome that did not complete is never recorded.
+    /// </summary>
+    public async IAsyncEnumerable<ThreatOutcome> InvestigateAsync(DateOnly date, InvestigationScope scope, DecisionBook decisions, bool onlyNew, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(decisions);
+        var inputs = CurrentInputs(date, await _source.GetScoredThreatsAsync(date, cancellationToken), decisions, _investigation.SelectedSeverities);
+
+        // A dry run that does everything neither reads nor creates the ledger.
+        IReadOnlyDictionary<string, LedgerEntry> entries = onlyNew || !scope.DryRun
+            ? await _ledger.ReadDateAsync(date, cancellationToken)
+            : new Dictionary<string, LedgerEntry>();
+        if (onlyNew)
+        {
+            var now = _time.GetUtcNow();
+            var reasons = inputs
+                .Where(i => scope.Uris.Count == 0 || scope.Uris.Contains(i.Key))
+                .Select(i => (Uri: i.Key, Reason: DuePolicy.Decide(entries.GetValueOrDefault(i.Key), i.Value, now, _retry)))
+                .ToList();
+            var due = reasons.Where(r => r.Reason.IsDue()).Select(r => r.Uri).ToList();
+            Log.DateChecked(_logger, date, reasons.Count, due.Count, reasons.Count(r => r.Reason == DueReason.Waiting), reasons.Count(r => r.Reason == DueReason.GivenUp));
+            if (due.Count == 0)
+            {
+                yield break;
+            }
+
+            scope = scope with { Uris = due };
+        }
+
+        await foreach (var outcome in _investigator.InvestigateAsync(date, scope, decisions, cancellationToken))
+        {
+            if (!scope.DryRun && outcome.Status != ThreatStatus.DryRun && inputs.TryGetValue(outcome.Uri, out var input))
+            {
+                var entry = DuePolicy.Record(entries.GetValueOrDefault(outcome.Uri), input, outcome, _time.GetUtcNow(), _retry);
+                await _ledger.WriteAsync(entry, CancellationToken.None);
+                if (entry.State == LedgerState.GivenUp)
+                {
+                    Log.ThreatGivenUp(_logger, outcome.Uri, date, entry.Attempts, entry.LastError);
+                }
+            }
+
+            yield return outcome;
+        }
+    }
+
+    /// <summary>The inputs of every threat of the date: URIs with a selected score, with all their scores and their decision.</summary>
+    public static IReadOnlyDictionary<string, ThreatInputs> CurrentInputs(DateOnly date, IReadOnlyList<ScoredThreat> scored, DecisionBook decisions, IReadOnlySet<int> severities)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        ArgumentNullException.ThrowIfNull(decisions);
+        ArgumentNullException.ThrowIfNull(severities);
+        return scored
+            .GroupBy(t => t.Uri, StringComparer.Ordinal)
+            .Where(g => g.Any(t => t.Severity is { } s && severities.Contains(s)))
+            .ToDictionary(
+                g => g.Key,
+                g =>
+                {
+                    var score = string.Join(",", g.Select(t => t.Severity).OfType<int>().Distinct().Order().Select(s => s.ToString(CultureInfo.InvariantCulture)));
+                    var decision = decisions.Find(date, g.Key);
+                    return new ThreatInputs(score, decision?.Title, decision?.Text, decision?.Action.ToString().ToLowerInvariant());
+                },
+                StringComparer.Ordinal);
+    }
+}

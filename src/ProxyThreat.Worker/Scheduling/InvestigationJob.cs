@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Decisions;
+using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Worker.Ledger;
+using Quartz;
+
+namespace ProxyThreat.Worker.Scheduling;
+
+/// <summary>
+/// One firing: the dates of the lookback window, oldest first, each narrowed to the threats the ledger says are
+/// due. Never runs twice at once; a stop cancels it between or inside threats, and what completed stays recorded.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class InvestigationJob : IJob
+{
+    public static readonly JobKey Key = new("investigate", "proxythreat");
+
+    private readonly LedgeredInvestigation _investigation;
+    private readonly DecisionStore _decisions;
+    private readonly ScheduleOptions _options;
+    private readonly TimeProvider _time;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly FiringMonitor _monitor;
+    private readonly ILogger<InvestigationJob> _logger;
+
+    public InvestigationJob(LedgeredInvestigation investigation, DecisionStore decisions, IOptions<ScheduleOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, FiringMonitor monitor, ILogger<InvestigationJob> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _investigation = investigation;
+        _decisions = decisions;
+        _options = options.Value;
+        _time = time;
+        _lifetime = lifetime;
+        _monitor = monitor;
+        _logger = logger;
+    }
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // Quartz signals its token on an interrupt; the host's stopping token covers SIGTERM and Ctrl-C.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.ApplicationStopping);
+        var started = _time.GetTimestamp();
+        var (from, to) = LookbackWindow.At(_time.GetUtcNow(), _options);
+        var outcomes = new List<ThreatOutcome>();
+        var failedDates = 0;
+        Log.FiringStarted(_logger, from, to);
+        try
+        {
+            var decisions = await _decisions.LoadAsync(stop.Token);
+            for (var date = from; date <= to; date = date.AddDays(1))
+            {
+                try
+                {
+                    await foreach (var outcome in _investigation.InvestigateAsync(date, InvestigationScope.All, decisions, onlyNew: true, stop.Token))
+                    {
+                        outcomes.Add(outcome);
+                        _monitor.OnThreatRecorded(outcome);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The boundary of one date (its threats cannot be listed, or the ledger cannot be read); the next date may work.
+                    failedDates++;
+                    Log.DateFailed(_logger, ex, date, ex.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            Log.FiringCancelled(_logger, outcomes.Count);
+            Complete(new FiringSummary(from, to, outcomes, failedDates, Cancelled: true), context);
+            return;
+        }
+        catch (DecisionFileException ex)
+        {
+            Log.DecisionsUnreadable(_logger, ex.Message);
+            Complete(new FiringSummary(from, to, outcomes, to.DayNumber - from.DayNumber + 1, Cancelled: false), context);
+            return;
+        }
+
+        Log.FiringDone(
+            _logger,
+            (long)_time.GetElapsedTime(started).TotalMilliseconds,
+            outcomes.Count,
+            outcomes.Count(o => o.Status == ThreatStatus.Written),
+            outcomes.Count(o => o.Status == ThreatStatus.Dismissed),
+            outcomes.Count(o => o.Status == ThreatStatus.Skipped),
+            outcomes.Count(o => o.Status == ThreatStatus.Failed),
+            failedDates);
+        Complete(new FiringSummary(from, to, outcomes, failedDates, Cancelled: false), context);
+    }
+
+    private void Complete(FiringSummary summary, IJobExecutionContext context)
+    {
+        context.Result = summary;
+        _monitor.OnFiringCompleted(summary);
+    }
+}

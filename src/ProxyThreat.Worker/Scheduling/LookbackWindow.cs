@@ -1,0 +1,17 @@
+namespace ProxyThreat.Worker.Scheduling;
+
+/// <summary>The dates a firing looks at: today in the configured time zone and the days before it.</summary>
+public static class LookbackWindow
+{
+    public static (DateOnly From, DateOnly To) At(DateTimeOffset now, TimeZoneInfo zone, int days)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        return (today.AddDays(1 - days), today);
+    }
+
+    public static (DateOnly From, DateOnly To) At(DateTimeOffset now, ScheduleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return At(now, options.Zone, options.LookbackDays);
+    }
+}

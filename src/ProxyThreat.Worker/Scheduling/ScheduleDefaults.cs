@@ -1,0 +1,23 @@
+namespace ProxyThreat.Worker.Scheduling;
+
+/// <summary>Defaults and limits of <see cref="ScheduleOptions"/>.</summary>
+public static class ScheduleDefaults
+{
+    /// <summary>Every 15 minutes (Quartz cron: seconds first).</summary>
+    public const string Cron = "0 0/15 * * * ?";
+    public const int LookbackDays = 2;
+    public const int MaxLookbackDays = 31;
+    public const string TimeZone = "UTC";
+    public const int MaxAttempts = 5;
+    public const int MaxAttemptsLimit = 100;
+    public const int ShutdownSeconds = 30;
+    public const int MaxShutdownSeconds = 3600;
+
+    public static TimeSpan RetryDelay { get; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The delay doubles after each failed attempt, up to this.</summary>
+    public static TimeSpan MaxRetryDelay { get; } = TimeSpan.FromDays(1);
+
+    /// <summary>A cron firing more than this late (the previous firing was still running) is skipped.</summary>
+    public static TimeSpan MisfireThreshold { get; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,27 @@
+namespace ProxyThreat.Worker.Scheduling;
+
+/// <summary>Configuration section <c>Schedule</c>: when the <c>run</c> verb looks for new work, and how it retries.</summary>
+public sealed class ScheduleOptions
+{
+    public const string Section = "Schedule";
+
+    /// <summary>A Quartz cron expression (seconds first), in <see cref="TimeZone"/>.</summary>
+    public string Cron { get; set; } = ScheduleDefaults.Cron;
+
+    /// <summary>How many dates each firing looks at: today and the days before it.</summary>
+    public int LookbackDays { get; set; } = ScheduleDefaults.LookbackDays;
+
+    /// <summary>The time zone that says what "today" is and in which the cron runs.</summary>
+    public string TimeZone { get; set; } = ScheduleDefaults.TimeZone;
+
+    /// <summary>Failed attempts of one threat before it is given up until its inputs change.</summary>
+    public int MaxAttempts { get; set; } = ScheduleDefaults.MaxAttempts;
+
+    /// <summary>The wait after the first failure; it doubles after each further failure.</summary>
+    public TimeSpan RetryDelay { get; set; } = ScheduleDefaults.RetryDelay;
+
+    /// <summary>How long a stop may take: in-flight work is cancelled and the process exits within it.</summary>
+    public int ShutdownSeconds { get; set; } = ScheduleDefaults.ShutdownSeconds;
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}

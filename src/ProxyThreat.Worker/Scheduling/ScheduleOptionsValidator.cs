@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace ProxyThreat.Worker.Scheduling;
+
+/// <summary>Checks the <c>Schedule</c> section at start; each message names the key.</summary>
+public sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ScheduleOptions options)
+    {
+        var failures = new List<string>();
+        const string S = ScheduleOptions.Section;
+        try
+        {
+            _ = new CronExpression(options.Cron);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            failures.Add($"{S}:Cron '{options.Cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week): {ex.Message}");
+        }
+
+        if (options.LookbackDays is < 1 or > ScheduleDefaults.MaxLookbackDays)
+        {
+            failures.Add($"{S}:LookbackDays must be from 1 to {ScheduleDefaults.MaxLookbackDays}; got {options.LookbackDays}");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone ?? string.Empty, out _))
+        {
+            failures.Add($"{S}:TimeZone '{options.TimeZone}' is not a time zone this system knows (e.g. UTC, Europe/Paris)");
+        }
+
+        if (options.MaxAttempts is < 1 or > ScheduleDefaults.MaxAttemptsLimit)
+        {
+            failures.Add($"{S}:MaxAttempts must be from 1 to {ScheduleDefaults.MaxAttemptsLimit}; got {options.MaxAttempts}");
+        }
+
+        if (options.RetryDelay < TimeSpan.Zero || options.RetryDelay > ScheduleDefaults.MaxRetryDelay)
+        {
+            failures.Add($"{S}:RetryDelay must be from 00:00:00 to {ScheduleDefaults.MaxRetryDelay}; got {options.RetryDelay}");
+        }
+
+        if (options.ShutdownSeconds is < 1 or > ScheduleDefaults.MaxShutdownSeconds)
+        {
+            failures.Add($"{S}:ShutdownSeconds must be from 1 to {ScheduleDefaults.MaxShutdownSeconds}; got {options.ShutdownSeconds}");
+        }
+
+        return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
+    }
+}

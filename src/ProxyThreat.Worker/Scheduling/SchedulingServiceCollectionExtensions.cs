@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline;
+using ProxyThreat.Worker.Ledger;
+using Quartz;
+
+namespace ProxyThreat.Worker.Scheduling;
+
+/// <summary>Registers the ledger and the scheduler that runs <see cref="InvestigationJob"/> while the host runs.</summary>
+public static class SchedulingServiceCollectionExtensions
+{
+    public static IServiceCollection AddProxyThreatScheduling(this IServiceCollection services)
+    {
+        AddOptions<ScheduleOptions, ScheduleOptionsValidator>(services, ScheduleOptions.Section);
+        AddOptions<StateOptions, StateOptionsValidator>(services, StateOptions.Section);
+        services.AddSingleton<ThreatLedger>();
+        services.AddSingleton<LedgeredInvestigation>();
+        services.AddSingleton<FiringMonitor>();
+        services.AddOptions<HostOptions>()
+            .Configure<IOptions<ScheduleOptions>>((host, schedule) => host.ShutdownTimeout = TimeSpan.FromSeconds(schedule.Value.ShutdownSeconds));
+
+        services.AddQuartz(q =>
+        {
+            q.AddJob<InvestigationJob>(j => j.WithIdentity(InvestigationJob.Key).StoreDurably());
+
+            // Once at start: this also covers the firings missed while the service was down, once.
+            q.AddTrigger(t => t.ForJob(InvestigationJob.Key).WithIdentity("at-start", "proxythreat").StartNow());
+            q.AddTrigger((sp, t) =>
+            {
+                var schedule = sp.GetRequiredService<IOptions<ScheduleOptions>>().Value;
+                Log.SchedulerStarted(sp.GetRequiredService<ILogger<InvestigationJob>>(), schedule.Cron, schedule.TimeZone, schedule.LookbackDays, sp.GetRequiredService<ThreatLedger>().Path);
+                t.ForJob(InvestigationJob.Key)
+                    .WithIdentity("cron", "proxythreat")
+                    .WithMisfireThreshold(ScheduleDefaults.MisfireThreshold)
+                    .WithOverlapPolicy(OverlapPolicy.Skip)
+                    .WithCronSchedule(schedule.Cron, c => c.InTimeZone(schedule.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing));
+            });
+            q.AddTriggerListener<FiringListener>();
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    private static void AddOptions<TOptions, TValidator>(IServiceCollection services, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptionsWithValidateOnStart<TOptions>()
+            .Configure<IConfiguration>((options, configuration) => OptionsBinding.Bind(configuration.GetSection(section), options));
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+    }
+}

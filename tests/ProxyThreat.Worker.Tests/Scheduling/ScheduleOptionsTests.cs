@@ -1,0 +1,23 @@
+using ProxyThreat.Worker.Cli;
+
+namespace ProxyThreat.Worker.Tests.Scheduling;
+
+public sealed class ScheduleOptionsTests
+{
+    [Theory]
+    [InlineData("Schedule:Cron 'every day' is not a Quartz cron expression", "--Schedule:Cron=every day")]
+    [InlineData("Schedule:LookbackDays must be from 1 to 31; got 0", "--Schedule:LookbackDays=0")]
+    [InlineData("Schedule:TimeZone 'Mars/Olympus' is not a time zone", "--Schedule:TimeZone=Mars/Olympus")]
+    [InlineData("Schedule:MaxAttempts must be from 1 to 100; got 0", "--Schedule:MaxAttempts=0")]
+    [InlineData("Schedule:RetryDelay must be from 00:00:00", "--Schedule:RetryDelay=-00:01:00")]
+    [InlineData("Schedule:ShutdownSeconds must be from 1 to 3600; got 0", "--Schedule:ShutdownSeconds=0")]
+    [InlineData("Schedule:Crontab", "--Schedule:Crontab=0 * * * * ?")]
+    [InlineData("State:Path must name a file", "--State:Path=/")]
+    [InlineData("State:File", "--State:File=x.db")]
+    public void Build_BadScheduleOrState_StopsTheHostAtStartNamingTheKey(string expected, string setting)
+    {
+        var error = Assert.Throws<UsageException>(() => WorkerHost.Build(CommandLine.Parse(["run", setting])));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,151 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Spot;
+using ProxyThreat.Pipeline.Tables;
+using ProxyThreat.Worker.Cli;
+using ProxyThreat.Worker.Ledger;
+using ProxyThreat.Worker.Scheduling;
+
+namespace ProxyThreat.Worker.Tests.Scheduling;
+
+/// <summary>
+/// Spot's tables for today in a temp folder, and the real worker host (real Quartz, real ledger, real files)
+/// started in-process on a fast cron, with every firing's summary collected in order.
+/// </summary>
+internal sealed class ServiceHarness
+{
+    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private Channel<FiringSummary> _firings = Channel.CreateUnbounded<FiringSummary>();
+    private IHost? _host;
+
+    public ServiceHarness()
+    {
+        Directory.CreateDirectory(Dir);
+    }
+
+    public string Dir { get; } = Path.Join(Path.GetTempPath(), "proxythreat-service-tests", Guid.NewGuid().ToString("N"));
+
+    public string HdfsRoot => Path.Join(Dir, "out", "hdfs");
+
+    public string DecisionsPath => Path.Join(Dir, "decisions.jsonl");
+
+    public string LedgerPath => Path.Join(Dir, "state", "ledger.db");
+
+    public IHost Host => _host ?? throw new InvalidOperationException("not started");
+
+    public FiringMonitor Monitor => Host.Services.GetRequiredService<FiringMonitor>();
+
+    public ThreatLedger Ledger => new(Options.Create(new StateOptions { Path = LedgerPath }));
+
+    public static string Uri(int i) => $"http://threat{i}.example/payload.exe";
+
+    /// <summary>Scores the URIs with severity 1 today; each has two requests from two clients.</summary>
+    public async Task SeedAsync(IReadOnlyList<string> scored, IReadOnlyList<string>? requested = null)
+    {
+        await ScoreAsync(scored);
+        var raw = (requested ?? scored).SelectMany(u => new[] { Raw("10:00:00", "10.0.0.1", u), Raw("10:00:05", "10.0.0.2", u) }).ToArray();
+        await WriteAsync(Path.Join(Dir, $"samples/hdfs/user/spot/proxy/hive/y={Today.Year}/m={Today.Month:00}/d={Today.Day:00}/h=10/000000_0"), SpotTables.Proxy, raw);
+        await DecideAsync([]);
+    }
+
+    /// <summary>Replaces the day's scores in one step, as the OA job would.</summary>
+    public Task ScoreAsync(IReadOnlyList<string> uris) =>
+        WriteAsync(
+            Path.Join(Dir, $"samples/hdfs/user/spot/proxy/hive/oa/threat_investigation/y={Today.Year}/m={Today.Month}/d={Today.Day}/000000_0"),
+            SpotTables.ThreatInvestigation,
+            uris.Select(u => new object?[] { Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), u, 1 }).ToArray());
+
+    /// <summary>Replaces the decisions file in one step, as an analyst's save would.</summary>
+    public async Task DecideAsync(IEnumerable<(string Uri, string Title, string Action)> decisions)
+    {
+        var temp = Path.Join(Dir, "decisions.tmp");
+        await File.WriteAllLinesAsync(temp, decisions.Select(d => System.Text.Json.JsonSerializer.Serialize(new { date = Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), uri = d.Uri, title = d.Title, text = "Seen by an analyst", action = d.Action })));
+        File.Move(temp, DecisionsPath, overwrite: true);
+    }
+
+    public string ProgressionPath(string uri) => Path.Join(HdfsRoot, new SpotLayout("/user/spot").IncidentProgressionPath(Today, uri));
+
+    public string StoryboardRowsPath(string uri) =>
+        Path.Join(HdfsRoot, $"user/spot/proxy/hive/oa/storyboard/y={Today.Year}/m={Today.Month}/d={Today.Day}/proxythreat-{SpotLayout.Md5(uri)}.parquet");
+
+    public async Task StartAsync(params string[] settings)
+    {
+        string[] args =
+        [
+            "run",
+            $"--Source:Tables:Root={Path.Join(Dir, "samples/hdfs")}",
+            $"--Hdfs:Local:Root={HdfsRoot}",
+            $"--Investigation:DecisionsPath={DecisionsPath}",
+            $"--State:Path={LedgerPath}",
+            "--Schedule:Cron=* * * * * ?",
+            "--Schedule:RetryDelay=00:00:00",
+            .. settings,
+        ];
+        _host = WorkerHost.Build(CommandLine.Parse(args));
+
+        // Each start collects its own firings.
+        var firings = _firings = Channel.CreateUnbounded<FiringSummary>();
+        Monitor.FiringCompleted += (_, summary) => firings.Writer.TryWrite(summary);
+        await _host.StartAsync();
+    }
+
+    public async Task<FiringSummary> NextFiringAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return await _firings.Reader.ReadAsync(timeout.Token);
+    }
+
+    /// <summary>Firings, in order, until one satisfies the condition (at most 30 s).</summary>
+    public async Task<List<FiringSummary>> FiringsUntilAsync(Func<FiringSummary, bool> condition)
+    {
+        var seen = new List<FiringSummary>();
+        do
+        {
+            seen.Add(await NextFiringAsync());
+        }
+        while (!condition(seen[^1]));
+        return seen;
+    }
+
+    public async Task StopAsync()
+    {
+        if (_host is { } host)
+        {
+            _host = null;
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+
+    /// <summary>Stops the host if it runs and deletes the folder.</summary>
+    public async Task CleanUpAsync()
+    {
+        await StopAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Dir, recursive: true);
+    }
+
+    private static object?[] Raw(string time, string client, string uri)
+    {
+        var row = new object?[SpotTables.Proxy.Columns.Count];
+        row[SpotTables.Proxy.IndexOf("p_date")] = Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        row[SpotTables.Proxy.IndexOf("p_time")] = time;
+        row[SpotTables.Proxy.IndexOf("clientip")] = client;
+        row[SpotTables.Proxy.IndexOf("fulluri")] = uri;
+        row[SpotTables.Proxy.IndexOf("respcode")] = "200";
+        row[SpotTables.Proxy.IndexOf("reqmethod")] = "GET";
+        return row;
+    }
+
+    private async Task WriteAsync(string path, TableSchema schema, params object?[][] rows)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = Path.Join(Dir, Guid.NewGuid().ToString("N"));
+        await File.WriteAllBytesAsync(temp, await TableFile.EncodeAsync(path, schema, rows, CancellationToken.None));
+        File.Move(temp, path, overwrite: true);
+    }
+}
