@@ -31,6 +31,18 @@ public sealed class WorkerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Investigate_EmptyDecisionsPath_RunsWithoutDecisions()
+    {
+        await SeedAsync();
+
+        var (code, output, error) = await WorkerProcess.RunAsync(_dir, null, "investigate", "--date", "2016-07-08", "--Investigation:DecisionsPath=");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("total 2016-07-08: 2 threats (2 written)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("story from decision", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Investigate_DryRun_WritesNothing()
     {
         await SeedAsync();

@@ -14,7 +14,7 @@ public sealed class DecisionStore
     }
 
     public Task<DecisionBook> LoadAsync(CancellationToken cancellationToken) =>
-        _options.Value.DecisionsPath is { } path
+        _options.Value.DecisionsFile is { } path
             ? DecisionFile.LoadAsync(path, cancellationToken)
             : Task.FromResult(DecisionBook.Empty);
 }

@@ -14,6 +14,9 @@ public sealed class InvestigationOptions
 
     public string? DecisionsPath { get; set; }
 
+    /// <summary>The decisions file, or null when none is configured (an empty value overrides one set earlier).</summary>
+    public string? DecisionsFile => string.IsNullOrWhiteSpace(DecisionsPath) ? null : DecisionsPath;
+
     public MissingDecisionPolicy MissingDecision { get; set; } = MissingDecisionPolicy.Generate;
 
     public int MaxParallelThreats { get; set; } = InvestigationDefaults.MaxParallelThreats;

@@ -29,7 +29,7 @@ public sealed class InvestigationOptionsValidator : IValidateOptions<Investigati
             failures.Add($"{S}:MaxParallelThreats must be from 1 to {InvestigationDefaults.MaxParallelThreatsLimit}; got {options.MaxParallelThreats}");
         }
 
-        if (options.DecisionsPath is { } path && !File.Exists(path))
+        if (options.DecisionsFile is { } path && !File.Exists(path))
         {
             failures.Add($"{S}:DecisionsPath names '{Path.GetFullPath(path)}', which does not exist");
         }
