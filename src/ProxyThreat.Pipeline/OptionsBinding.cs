@@ -1,13 +1,29 @@
 using System.Collections;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ProxyThreat.Pipeline;
 
 /// <summary>Binds an options section, refusing keys no property reads, so a misspelt key is an error naming it.</summary>
-internal static class OptionsBinding
+public static class OptionsBinding
 {
-    public static void Bind(IConfigurationSection section, object options)
+    /// <summary>
+    /// Registers an options section bound by <see cref="Bind"/> and checked by its validator when the host
+    /// starts, so a bad or unknown key stops the worker before any work.
+    /// </summary>
+    public static IServiceCollection AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptionsWithValidateOnStart<TOptions>()
+            .Configure<IConfiguration>((options, configuration) => Bind(configuration.GetSection(section), options));
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        return services;
+    }
+
+    internal static void Bind(IConfigurationSection section, object options)
     {
         var unknown = UnknownKeys(section, options.GetType()).ToList();
         if (unknown.Count > 0)

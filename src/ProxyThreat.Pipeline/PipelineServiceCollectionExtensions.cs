@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -22,10 +21,10 @@ public static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddProxyThreatPipeline(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        AddOptions<SourceOptions, SourceOptionsValidator>(services, SourceOptions.Section);
-        AddOptions<HdfsOptions, HdfsOptionsValidator>(services, HdfsOptions.Section);
-        AddOptions<SpotOptions, SpotOptionsValidator>(services, SpotOptions.Section);
-        AddOptions<InvestigationOptions, InvestigationOptionsValidator>(services, InvestigationOptions.Section);
+        services.AddValidatedOptions<SourceOptions, SourceOptionsValidator>(SourceOptions.Section);
+        services.AddValidatedOptions<HdfsOptions, HdfsOptionsValidator>(HdfsOptions.Section);
+        services.AddValidatedOptions<SpotOptions, SpotOptionsValidator>(SpotOptions.Section);
+        services.AddValidatedOptions<InvestigationOptions, InvestigationOptionsValidator>(InvestigationOptions.Section);
 
         services.AddSingleton(sp => new SpotLayout(sp.GetRequiredService<IOptions<SpotOptions>>().Value.Root));
         services.AddSingleton<IThreatSource>(sp =>
@@ -64,14 +63,5 @@ public static class PipelineServiceCollectionExtensions
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<GraphQLHttpClient>>());
         return new GraphQLSource(client, wrapped);
-    }
-
-    private static void AddOptions<TOptions, TValidator>(IServiceCollection services, string section)
-        where TOptions : class
-        where TValidator : class, IValidateOptions<TOptions>
-    {
-        services.AddOptionsWithValidateOnStart<TOptions>()
-            .Configure<IConfiguration>((options, configuration) => OptionsBinding.Bind(configuration.GetSection(section), options));
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
     }
 }

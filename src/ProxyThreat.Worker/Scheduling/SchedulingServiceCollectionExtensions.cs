@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,8 +13,8 @@ public static class SchedulingServiceCollectionExtensions
 {
     public static IServiceCollection AddProxyThreatScheduling(this IServiceCollection services)
     {
-        AddOptions<ScheduleOptions, ScheduleOptionsValidator>(services, ScheduleOptions.Section);
-        AddOptions<StateOptions, StateOptionsValidator>(services, StateOptions.Section);
+        services.AddValidatedOptions<ScheduleOptions, ScheduleOptionsValidator>(ScheduleOptions.Section);
+        services.AddValidatedOptions<StateOptions, StateOptionsValidator>(StateOptions.Section);
         services.AddSingleton<ThreatLedger>();
         services.AddSingleton<LedgeredInvestigation>();
         services.AddSingleton<FiringMonitor>();
@@ -42,14 +41,5 @@ public static class SchedulingServiceCollectionExtensions
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
-    }
-
-    private static void AddOptions<TOptions, TValidator>(IServiceCollection services, string section)
-        where TOptions : class
-        where TValidator : class, IValidateOptions<TOptions>
-    {
-        services.AddOptionsWithValidateOnStart<TOptions>()
-            .Configure<IConfiguration>((options, configuration) => OptionsBinding.Bind(configuration.GetSection(section), options));
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
     }
 }
