@@ -25,6 +25,13 @@ public sealed class StatusCommand
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(output);
         var (from, to) = command.DefaultRange ? LookbackWindow.At(_time.GetUtcNow(), _schedule) : (command.From, command.To);
+        if (!File.Exists(_ledger.Path))
+        {
+            // Looking must not create the ledger: a wrong State:Path would otherwise pass unnoticed.
+            await output.WriteLineAsync($"no ledger at {_ledger.Path}: nothing has been investigated with this State:Path yet");
+            return 0;
+        }
+
         var entries = await _ledger.ReadRangeAsync(from, to, cancellationToken);
         foreach (var entry in entries)
         {

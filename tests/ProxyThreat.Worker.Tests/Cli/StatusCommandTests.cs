@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+using ProxyThreat.Worker.Cli;
+using ProxyThreat.Worker.Ledger;
+using ProxyThreat.Worker.Scheduling;
+
+namespace ProxyThreat.Worker.Tests.Cli;
+
+public sealed class StatusCommandTests
+{
+    [Fact]
+    public async Task Run_NoLedgerYet_SaysSoAndCreatesNothing()
+    {
+        var path = Path.Join(Path.GetTempPath(), "proxythreat-status-" + Guid.NewGuid().ToString("N"), "ledger.db");
+        var ledger = new ThreatLedger(Options.Create(new StateOptions { Path = path }));
+        var status = new StatusCommand(ledger, Options.Create(new ScheduleOptions()), TimeProvider.System);
+        using var output = new StringWriter();
+
+        var code = await status.RunAsync(CommandLine.Parse(["status"]), output, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        Assert.Equal($"no ledger at {path}: nothing has been investigated with this State:Path yet{Environment.NewLine}", output.ToString());
+        Assert.False(Directory.Exists(Path.GetDirectoryName(path)));
+    }
+}
