@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProxyThreat.Worker;
@@ -23,12 +24,16 @@ try
         return 0;
     }
 
+    // Ctrl-C and SIGTERM cancel a one-shot verb between or inside threats; every write is atomic, so nothing partial stays.
     using var cancel = new CancellationTokenSource();
-    Console.CancelKeyPress += (_, e) =>
+    using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+    using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+    void Cancel(PosixSignalContext context)
     {
-        e.Cancel = true;
+        context.Cancel = true;
         cancel.Cancel();
-    };
+    }
+
     return command.Verb switch
     {
         Verb.Status => await host.Services.GetRequiredService<StatusCommand>().RunAsync(command, Console.Out, cancel.Token),

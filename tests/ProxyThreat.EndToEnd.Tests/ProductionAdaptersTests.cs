@@ -15,8 +15,7 @@ namespace ProxyThreat.EndToEnd.Tests;
 /// </summary>
 public sealed class ProductionAdaptersTests : IDisposable
 {
-    private static readonly string Repository = FindRepository();
-    private static readonly string Samples = Path.Join(Repository, "samples");
+    private static readonly string Samples = Path.Join(Repository.Root, "samples");
     private readonly string _local = Path.Join(Path.GetTempPath(), "proxythreat-e2e", Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -113,15 +112,4 @@ public sealed class ProductionAdaptersTests : IDisposable
 
     private static Dictionary<string, byte[]> Files(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes);
-
-    private static string FindRepository()
-    {
-        var folder = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Join(folder, "ProxyThreat.sln")))
-        {
-            folder = Path.GetDirectoryName(folder) ?? throw new InvalidOperationException("ProxyThreat.sln not found above the test folder");
-        }
-
-        return folder;
-    }
 }
