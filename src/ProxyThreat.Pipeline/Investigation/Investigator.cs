@@ -36,7 +36,15 @@ public sealed class Investigator
     /// Yields one outcome per threat as each finishes. A failure of one threat is an outcome; a failure that
     /// concerns the whole date (the source cannot list its threats) is thrown.
     /// </summary>
-    public async IAsyncEnumerable<ThreatOutcome> InvestigateAsync(DateOnly date, InvestigationScope scope, DecisionBook decisions, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<ThreatOutcome> InvestigateAsync(DateOnly date, InvestigationScope scope, DecisionBook decisions, CancellationToken cancellationToken) =>
+        InvestigateAsync(date, null, scope, decisions, cancellationToken);
+
+    /// <param name="date">The date.</param>
+    /// <param name="scored">The date's scored threats when the caller has just read them; null reads them from the source.</param>
+    /// <param name="scope">Which threats, and whether to write.</param>
+    /// <param name="decisions">The analysts' decisions.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public async IAsyncEnumerable<ThreatOutcome> InvestigateAsync(DateOnly date, IReadOnlyList<ScoredThreat>? scored, InvestigationScope scope, DecisionBook decisions, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var outcomes = Channel.CreateBounded<ThreatOutcome>(new BoundedChannelOptions(_options.MaxParallelThreats) { SingleReader = true });
         var producer = Task.Run(
@@ -44,7 +52,7 @@ public sealed class Investigator
             {
                 try
                 {
-                    await ProduceAsync(date, scope, decisions, outcomes.Writer, cancellationToken);
+                    await ProduceAsync(date, scored, scope, decisions, outcomes.Writer, cancellationToken);
                     outcomes.Writer.Complete();
                 }
                 catch (Exception ex)
@@ -63,10 +71,10 @@ public sealed class Investigator
         await outcomes.Reader.Completion;
     }
 
-    private async Task ProduceAsync(DateOnly date, InvestigationScope scope, DecisionBook decisions, ChannelWriter<ThreatOutcome> outcomes, CancellationToken cancellationToken)
+    private async Task ProduceAsync(DateOnly date, IReadOnlyList<ScoredThreat>? scored, InvestigationScope scope, DecisionBook decisions, ChannelWriter<ThreatOutcome> outcomes, CancellationToken cancellationToken)
     {
         var severities = _options.SelectedSeverities;
-        var scored = await _source.GetScoredThreatsAsync(date, cancellationToken);
+        scored ??= await _source.GetScoredThreatsAsync(date, cancellationToken);
         var threats = scored
             .Where(t => t.Severity is { } s && severities.Contains(s))
             .Select(t => t.Uri)
@@ -130,16 +138,15 @@ public sealed class Investigator
 
     private async Task<ThreatOutcome> InvestigateOneAsync(DateOnly date, ExpandedSearch search, Decision? decision, StoryboardEntry? entry, bool dryRun, long searchStarted, CancellationToken cancellationToken)
     {
-        // The search of all threats runs as one; each threat's time counts from its start.
-        var started = searchStarted;
+        if (search.Error is { } error)
+        {
+            // The search of all threats runs as one: a threat whose search failed took the search's time.
+            return Failed(date, search, error, _time.GetElapsedTime(searchStarted));
+        }
+
+        var started = _time.GetTimestamp();
         try
         {
-            if (search.Error is { } error)
-            {
-                throw error;
-            }
-
-            started = _time.GetTimestamp();
             var analysis = ThreatAnalyzer.Analyze(search.Uri, search.Requests, _options.Timeline, _statusNames);
             var story = ThreatStory.Resolve(decision, entry, date, analysis);
             if (!dryRun)
@@ -155,9 +162,13 @@ public sealed class Investigator
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The boundary of one threat: whatever went wrong is its outcome, and the other threats go on.
-            var elapsed = _time.GetElapsedTime(started);
-            Log.ThreatFailed(_logger, ex, search.Uri, Day(date), (long)elapsed.TotalMilliseconds, ex.Message);
-            return new ThreatOutcome(date, search.Uri, ThreatStatus.Failed, search.Requests.Count, 0, elapsed, Error: ex);
+            return Failed(date, search, ex, _time.GetElapsedTime(started));
         }
+    }
+
+    private ThreatOutcome Failed(DateOnly date, ExpandedSearch search, Exception error, TimeSpan elapsed)
+    {
+        Log.ThreatFailed(_logger, error, search.Uri, Day(date), (long)elapsed.TotalMilliseconds, error.Message);
+        return new ThreatOutcome(date, search.Uri, ThreatStatus.Failed, search.Requests.Count, 0, elapsed, Error: error);
     }
 }

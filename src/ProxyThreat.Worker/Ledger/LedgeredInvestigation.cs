@@ -51,7 +51,8 @@ public sealed class LedgeredInvestigation
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(decisions);
-        var inputs = CurrentInputs(date, await _source.GetScoredThreatsAsync(date, cancellationToken), decisions, _investigation.SelectedSeverities);
+        var scored = await _source.GetScoredThreatsAsync(date, cancellationToken);
+        var inputs = CurrentInputs(date, scored, decisions, _investigation.SelectedSeverities);
 
         // A dry run that does everything neither reads nor creates the ledger.
         IReadOnlyDictionary<string, LedgerEntry> entries = onlyNew || !scope.DryRun
@@ -74,7 +75,7 @@ public sealed class LedgeredInvestigation
             scope = scope with { Uris = due };
         }
 
-        await foreach (var outcome in _investigator.InvestigateAsync(date, scope, decisions, cancellationToken))
+        await foreach (var outcome in _investigator.InvestigateAsync(date, scored, scope, decisions, cancellationToken))
         {
             if (!scope.DryRun && outcome.Status != ThreatStatus.DryRun && inputs.TryGetValue(outcome.Uri, out var input))
             {

@@ -112,6 +112,21 @@ public sealed class InvestigatorTests : IDisposable
         Assert.Equal(2, outcomes.Count(o => o.Status == ThreatStatus.Written));
     }
 
+    [Fact]
+    public async Task Investigate_ScoresAlreadyRead_UsesThemInsteadOfReadingAgain()
+    {
+        await SeedAsync();
+        var investigator = Create(new InvestigationOptions());
+
+        var outcomes = new List<ThreatOutcome>();
+        await foreach (var outcome in investigator.InvestigateAsync(SpotFolder.Day, [new(Plain, 1)], InvestigationScope.All, DecisionBook.Empty, CancellationToken.None))
+        {
+            outcomes.Add(outcome);
+        }
+
+        Assert.Equal(Plain, Assert.Single(outcomes).Uri);
+    }
+
     private static DecisionBook Decisions() => new(
     [
         new Decision(SpotFolder.Day, Decided, "Analyst title", null, DecisionAction.Investigate),
@@ -138,12 +153,7 @@ public sealed class InvestigatorTests : IDisposable
     {
         var options = new InvestigationOptions();
         configure?.Invoke(options);
-        var investigator = new Investigator(
-            new TablesSource(_input.Hdfs, _input.Layout),
-            new SpotWriter(_output.Hdfs, _output.Layout),
-            Options.Create(options),
-            TimeProvider.System,
-            NullLogger<Investigator>.Instance);
+        var investigator = Create(options);
         var outcomes = new List<ThreatOutcome>();
         await foreach (var outcome in investigator.InvestigateAsync(SpotFolder.Day, new InvestigationScope(uris ?? [], dryRun), decisions, CancellationToken.None))
         {
@@ -152,4 +162,11 @@ public sealed class InvestigatorTests : IDisposable
 
         return outcomes;
     }
+
+    private Investigator Create(InvestigationOptions options) => new(
+        new TablesSource(_input.Hdfs, _input.Layout),
+        new SpotWriter(_output.Hdfs, _output.Layout),
+        Options.Create(options),
+        TimeProvider.System,
+        NullLogger<Investigator>.Instance);
 }
