@@ -105,10 +105,11 @@ public sealed class GraphQLSource : IThreatSource
     {
         try
         {
+            var pool = new StringPool();
             var rows = await _client.QueryListAsync(
                 new GraphQLRequest("threat.details", SpotQueries.Details, Variables(date, uri)),
                 SpotQueries.DetailsPath,
-                static (ref Utf8JsonReader r) => ToRequest(JsonSerializer.Deserialize(ref r, GraphQLJsonContext.Default.DetailsRow)),
+                (ref Utf8JsonReader r) => ToRequest(JsonSerializer.Deserialize(ref r, GraphQLJsonContext.Default.DetailsRow), pool),
                 cancellationToken);
             return new ExpandedSearch(uri, rows);
         }
@@ -133,22 +134,25 @@ public sealed class GraphQLSource : IThreatSource
         return variables;
     }
 
-    private static ProxyRequest? ToRequest(DetailsRow? row) => row is null ? null : new(
+    /// <summary>Maps one answer row; with a pool, the row's texts are shared with earlier rows of the same search.</summary>
+    internal static ProxyRequest? ToRequest(DetailsRow? row, StringPool? pool) => row is null ? null : new(
         Time: ParseDatetime(row.Datetime),
-        ClientIp: row.ClientIp,
-        Username: row.Username,
+        ClientIp: Share(pool, row.ClientIp),
+        Username: Share(pool, row.Username),
         Duration: row.Duration,
-        FullUri: row.Uri,
-        WebCategory: row.WebCategory,
-        ResponseCode: row.ResponseCode?.ToString(CultureInfo.InvariantCulture),
-        RequestMethod: row.RequestMethod,
-        UserAgent: row.UserAgent,
-        ResponseContentType: row.ResponseContentType,
-        Referer: row.Referer,
-        UriPort: row.UriPort?.ToString(CultureInfo.InvariantCulture),
-        ServerIp: row.ServerIp,
+        FullUri: Share(pool, row.Uri),
+        WebCategory: Share(pool, row.WebCategory),
+        ResponseCode: Share(pool, row.ResponseCode?.ToString(CultureInfo.InvariantCulture)),
+        RequestMethod: Share(pool, row.RequestMethod),
+        UserAgent: Share(pool, row.UserAgent),
+        ResponseContentType: Share(pool, row.ResponseContentType),
+        Referer: Share(pool, row.Referer),
+        UriPort: Share(pool, row.UriPort?.ToString(CultureInfo.InvariantCulture)),
+        ServerIp: Share(pool, row.ServerIp),
         ServerToClientBytes: row.ServerToClientBytes,
         ClientToServerBytes: row.ClientToServerBytes);
+
+    private static string? Share(StringPool? pool, string? value) => pool is null ? value : pool.Share(value);
 
     // As the tables source: a time that cannot be read is an unknown time, not a failed search.
     private static DateTime? ParseDatetime(string? text) =>

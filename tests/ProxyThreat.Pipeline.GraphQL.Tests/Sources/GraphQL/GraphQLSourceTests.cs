@@ -53,6 +53,18 @@ public sealed class GraphQLSourceTests
     }
 
     [Fact]
+    public async Task SearchAsync_RowsRepeatingATextOfTheAnswer_HoldItOnce()
+    {
+        await using var spot = await SpotServerFixture.StartAsync();
+
+        var search = await GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint)).SearchAsync(Date, [Threat], None).SingleAsync(None);
+
+        var requests = search.Requests.Where(r => r.FullUri == Threat).ToList();
+        Assert.True(requests.Count > 1);
+        Assert.All(requests, r => Assert.Same(requests[0].FullUri, r.FullUri));
+    }
+
+    [Fact]
     public async Task AllReads_SendValidQueriesWithValuesInVariablesOnly()
     {
         await using var spot = await SpotServerFixture.StartAsync();
