@@ -47,7 +47,7 @@ catch (UsageException ex)
     Console.Error.WriteLine(Usage.Hint);
     return 2;
 }
-catch (Exception ex) when (ex is ProxyThreat.Pipeline.Decisions.DecisionFileException)
+catch (ProxyThreat.Pipeline.Decisions.DecisionFileException ex)
 {
     Console.Error.WriteLine($"proxythreat: {ex.Message}");
     return 2;

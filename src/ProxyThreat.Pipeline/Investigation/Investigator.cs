@@ -57,6 +57,7 @@ public sealed class Investigator
                 }
                 catch (Exception ex)
                 {
+                    // Not swallowed: the reader below rethrows it, as a failure of the whole date.
                     outcomes.Writer.Complete(ex);
                 }
             },
