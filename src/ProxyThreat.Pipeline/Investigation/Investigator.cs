@@ -47,12 +47,13 @@ public sealed class Investigator
     public async IAsyncEnumerable<ThreatOutcome> InvestigateAsync(DateOnly date, IReadOnlyList<ScoredThreat>? scored, InvestigationScope scope, DecisionBook decisions, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var outcomes = Channel.CreateBounded<ThreatOutcome>(new BoundedChannelOptions(_options.MaxParallelThreats) { SingleReader = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(
             async () =>
             {
                 try
                 {
-                    await ProduceAsync(date, scored, scope, decisions, outcomes.Writer, cancellationToken);
+                    await ProduceAsync(date, scored, scope, decisions, outcomes.Writer, stop.Token);
                     outcomes.Writer.Complete();
                 }
                 catch (Exception ex)
@@ -63,13 +64,19 @@ public sealed class Investigator
             },
             CancellationToken.None);
 
-        await foreach (var outcome in outcomes.Reader.ReadAllAsync(CancellationToken.None))
+        try
         {
-            yield return outcome;
+            await foreach (var outcome in outcomes.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                yield return outcome;
+            }
         }
-
-        await producer;
-        await outcomes.Reader.Completion;
+        finally
+        {
+            // A reader that stopped early must not leave the producer blocked on a full channel.
+            await stop.CancelAsync();
+            await producer;
+        }
     }
 
     private async Task ProduceAsync(DateOnly date, IReadOnlyList<ScoredThreat>? scored, InvestigationScope scope, DecisionBook decisions, ChannelWriter<ThreatOutcome> outcomes, CancellationToken cancellationToken)

@@ -127,6 +127,24 @@ public sealed class InvestigatorTests : IDisposable
         Assert.Equal(Plain, Assert.Single(outcomes).Uri);
     }
 
+    [Fact]
+    public async Task Investigate_ReaderStopsAfterFirstOutcome_EndsWithoutLeavingTheRunBehind()
+    {
+        await SeedAsync();
+        var investigator = Create(new InvestigationOptions { MaxParallelThreats = 1 });
+
+        await foreach (var _ in investigator.InvestigateAsync(SpotFolder.Day, InvestigationScope.All, Decisions(), CancellationToken.None))
+        {
+            break;
+        }
+
+        // Disposing the enumerator waited for the run to stop: nothing writes after this point.
+        var written = _output.Snapshot("/");
+        await Task.Delay(200);
+        Assert.Equal(written.Keys.Order(), _output.Snapshot("/").Keys.Order());
+        Assert.DoesNotContain(written.Keys, k => Path.GetFileName(k).StartsWith('.'));
+    }
+
     private static DecisionBook Decisions() => new(
     [
         new Decision(SpotFolder.Day, Decided, "Analyst title", null, DecisionAction.Investigate),
