@@ -99,12 +99,30 @@ public sealed class ThreatStoryTests
     {
         var text = ThreatStory.Resolve(null, null, Day, Analysis).Text;
 
-        Assert.StartsWith($"On 2016-07-08 the proxy logged 3 requests to {U} between 09:00:01 and 09:30:00, from 2 client IPs", text, StringComparison.Ordinal);
-        Assert.Contains("most active clients: 10.0.0.1 (2), 10.0.0.2 (2)", text, StringComparison.Ordinal);
-        Assert.Contains("Request methods: GET (3), POST (1)", text, StringComparison.Ordinal);
-        Assert.Contains("Users reached it from 1 referring pages (http://r.example/ (1))", text, StringComparison.Ordinal);
-        Assert.Contains("sent users on to 1 other pages (first: http://next.example/)", text, StringComparison.Ordinal);
-        Assert.Contains("The timeline holds 2 sessions-by-response-code rows", text, StringComparison.Ordinal);
+        Assert.StartsWith($"On 2016-07-08 the proxy logged 3 requests to {U} between 09:00:01 and 09:30:00 from 2 client IPs, and 1 request to pages it sent users on to.", text, StringComparison.Ordinal);
+        Assert.Contains("Across all 4 requests, the most active clients were 10.0.0.1 (2), 10.0.0.2 (2);", text, StringComparison.Ordinal);
+        Assert.Contains("request methods: GET (3), POST (1);", text, StringComparison.Ordinal);
+        Assert.Contains("Users reached it from 1 other page (http://r.example/ (1)).", text, StringComparison.Ordinal);
+        Assert.Contains("It sent users on to 1 page (first: http://next.example/).", text, StringComparison.Ordinal);
+        Assert.EndsWith("The timeline holds 2 rows, one per session and response code of its most active clients.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_SelfReferrals_CountedApartFromOtherPages()
+    {
+        var analysis = ThreatAnalyzer.Analyze(
+            U,
+            Req.Rows(
+                Req.At("09:00:01").From("10.0.0.1").To(U).Ref("http://r.example/"),
+                Req.At("09:00:02").From("10.0.0.1").To(U).Ref(U),
+                Req.At("09:00:03").From("10.0.0.1").To(U).Ref(U)),
+            new TimelineSettings(20, TimeSpan.FromSeconds(300)),
+            HttpStatusNames.Default);
+
+        var text = ThreatStory.Resolve(null, null, Day, analysis).Text;
+
+        Assert.Contains("Users reached it from 1 other page (http://r.example/ (1)), and 2 requests came from the page itself.", text, StringComparison.Ordinal);
+        Assert.Contains("It sent users on to 0 pages.", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,7 +136,7 @@ public sealed class ThreatStoryTests
 
         var story = ThreatStory.Resolve(null, null, Day, analysis);
 
-        Assert.Equal("High-risk URI evil.example/x: 1 requests from 1 clients", story.Title);
+        Assert.Equal("High-risk URI evil.example/x: 1 request from 1 client", story.Title);
     }
 
     [Fact]
