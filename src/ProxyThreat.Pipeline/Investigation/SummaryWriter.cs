@@ -6,19 +6,29 @@ namespace ProxyThreat.Pipeline.Investigation;
 /// <summary>The title and summary the worker writes itself when no analyst has.</summary>
 public static class SummaryWriter
 {
+    /// <summary>
+    /// Begins every generated title and text. Spot hands back what the worker wrote as a saved storyboard
+    /// entry; the marker keeps a later run from taking its own earlier summary for an analyst's words, and
+    /// tells analysts in Spot's UI that nobody has written this threat up yet.
+    /// </summary>
+    public const string Marker = "[generated] ";
+
     private const int Listed = 3;
+
+    /// <summary>True for a title or text this class wrote.</summary>
+    public static bool IsGenerated(string? value) => value?.StartsWith(Marker, StringComparison.Ordinal) == true;
 
     public static string Title(ThreatAnalysis analysis)
     {
         var host = Uri.TryCreate(analysis.Uri, UriKind.Absolute, out var parsed) && parsed.Host.Length > 0 ? parsed.Host : analysis.Uri;
-        return $"High-risk URI {host}: {Count(analysis.Requests.Count, "request")} from {Count(RequestClients(analysis), "client")}";
+        return $"{Marker}High-risk URI {host}: {Count(analysis.Requests.Count, "request")} from {Count(RequestClients(analysis), "client")}";
     }
 
     public static string Text(DateOnly date, ThreatAnalysis analysis)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        text.Append(inv, $"On {date:yyyy-MM-dd} the proxy logged {Count(analysis.Requests.Count, "request")} to {analysis.Uri}");
+        text.Append(Marker).Append(inv, $"On {date:yyyy-MM-dd} the proxy logged {Count(analysis.Requests.Count, "request")} to {analysis.Uri}");
         if (analysis.FirstSeen is { } first && analysis.LastSeen is { } last)
         {
             text.Append(inv, $" between {first:HH:mm:ss} and {last:HH:mm:ss}");

@@ -39,7 +39,7 @@ public sealed class InvestigatorTests : IDisposable
         Assert.Equal("Analyst title", storyboard[Decided][1]);
         Assert.Equal("Saved text", storyboard[Decided][2]);
         Assert.Equal("Saved title", storyboard[Saved][1]);
-        Assert.StartsWith("High-risk URI plain.example", (string?)storyboard[Plain][1], StringComparison.Ordinal);
+        Assert.StartsWith("[generated] High-risk URI plain.example", (string?)storyboard[Plain][1], StringComparison.Ordinal);
         Assert.False(storyboard.ContainsKey(Dismissed));
         Assert.False(storyboard.ContainsKey(Medium));
         Assert.Equal(StoryOrigin.Decision, outcomes.Single(o => o.Uri == Decided).Origin);
@@ -143,6 +143,27 @@ public sealed class InvestigatorTests : IDisposable
         await Task.Delay(200);
         Assert.Equal(written.Keys.Order(), _output.Snapshot("/").Keys.Order());
         Assert.DoesNotContain(written.Keys, k => Path.GetFileName(k).StartsWith('.'));
+    }
+
+    [Fact]
+    public async Task Investigate_AgainWhereSpotReadsBackTheWorkersOwnRows_StillGeneratesRatherThanCopyingItself()
+    {
+        await SeedAsync();
+
+        // As in production: the source reads the storyboard partition the writer writes.
+        var investigator = new Investigator(
+            new TablesSource(_input.Hdfs, _input.Layout),
+            new SpotWriter(_input.Hdfs, _input.Layout),
+            Options.Create(new InvestigationOptions()),
+            TimeProvider.System,
+            NullLogger<Investigator>.Instance);
+        var first = await investigator.InvestigateAsync(SpotFolder.Day, new InvestigationScope([Plain], false), DecisionBook.Empty, CancellationToken.None).ToListAsync();
+        var second = await investigator.InvestigateAsync(SpotFolder.Day, new InvestigationScope([Plain], false), DecisionBook.Empty, CancellationToken.None).ToListAsync();
+
+        Assert.Equal(StoryOrigin.Generated, Assert.Single(first).Origin);
+        Assert.Equal(StoryOrigin.Generated, Assert.Single(second).Origin);
+        var storyboard = await _input.ReadAsync(_input.Storyboard(), SpotTables.Storyboard);
+        Assert.Single(storyboard, r => (string?)r[0] == Plain);
     }
 
     private static DecisionBook Decisions() => new(

@@ -91,7 +91,7 @@ public sealed class ThreatStoryTests
     {
         var story = ThreatStory.Resolve(null, null, Day, Analysis);
 
-        Assert.Equal("High-risk URI evil.example: 3 requests from 2 clients", story.Title);
+        Assert.Equal("[generated] High-risk URI evil.example: 3 requests from 2 clients", story.Title);
     }
 
     [Fact]
@@ -99,12 +99,37 @@ public sealed class ThreatStoryTests
     {
         var text = ThreatStory.Resolve(null, null, Day, Analysis).Text;
 
-        Assert.StartsWith($"On 2016-07-08 the proxy logged 3 requests to {U} between 09:00:01 and 09:30:00 from 2 client IPs, and 1 request to pages it sent users on to.", text, StringComparison.Ordinal);
+        Assert.StartsWith($"[generated] On 2016-07-08 the proxy logged 3 requests to {U} between 09:00:01 and 09:30:00 from 2 client IPs, and 1 request to pages it sent users on to.", text, StringComparison.Ordinal);
         Assert.Contains("Across all 4 requests, the most active clients were 10.0.0.1 (2), 10.0.0.2 (2);", text, StringComparison.Ordinal);
         Assert.Contains("request methods: GET (3), POST (1);", text, StringComparison.Ordinal);
         Assert.Contains("Users reached it from 1 other page (http://r.example/ (1)).", text, StringComparison.Ordinal);
         Assert.Contains("It sent users on to 1 page (first: http://next.example/).", text, StringComparison.Ordinal);
         Assert.EndsWith("The timeline holds 2 rows, one per session and response code of its most active clients.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_EntryTheWorkerGeneratedEarlier_RegeneratesFromTheData()
+    {
+        var earlier = new StoryboardEntry(U, "[generated] High-risk URI evil.example: 1 request from 1 client", "[generated] On 2016-07-08 the proxy logged 1 request");
+
+        var story = ThreatStory.Resolve(null, earlier, Day, Analysis);
+
+        Assert.Equal(StoryOrigin.Generated, story.Origin);
+        Assert.Equal(GeneratedTitle, story.Title);
+        Assert.Equal(GeneratedText, story.Text);
+        Assert.True(ThreatStory.IsMissing(null, earlier));
+    }
+
+    [Fact]
+    public void Resolve_GeneratedTitleBesideAnAnalystsText_KeepsTheTextRegeneratesTheTitle()
+    {
+        var saved = new StoryboardEntry(U, "[generated] High-risk URI evil.example: 1 request from 1 client", "Analyst's text");
+
+        var story = ThreatStory.Resolve(null, saved, Day, Analysis);
+
+        Assert.Equal(StoryOrigin.Storyboard, story.Origin);
+        Assert.Equal(GeneratedTitle, story.Title);
+        Assert.Equal("Analyst's text", story.Text);
     }
 
     [Fact]
@@ -136,7 +161,7 @@ public sealed class ThreatStoryTests
 
         var story = ThreatStory.Resolve(null, null, Day, analysis);
 
-        Assert.Equal("High-risk URI evil.example/x: 1 request from 1 client", story.Title);
+        Assert.Equal("[generated] High-risk URI evil.example/x: 1 request from 1 client", story.Title);
     }
 
     [Fact]
