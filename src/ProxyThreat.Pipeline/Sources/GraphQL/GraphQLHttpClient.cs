@@ -72,7 +72,7 @@ public sealed class GraphQLHttpClient
             }
             catch (GraphQLException ex) when (ex.IsTransient && attempt < attempts)
             {
-                var delay = RetryDelay(attempt);
+                var delay = Backoff.Delay(_options.RetryBaseDelay, attempt, GraphQLSourceDefaults.MaxRetryDelay);
                 Log.GraphQLRetrying(_logger, request.Operation, _safeEndpoint, attempt, attempts, delay, ex.Message);
                 await Task.Delay(delay, _time, cancellationToken);
             }
@@ -215,13 +215,6 @@ public sealed class GraphQLHttpClient
         }
     }
 
-    private TimeSpan RetryDelay(int attempt)
-    {
-        // Exponential, with full jitter on its upper half so that parallel searches do not retry in step.
-        var exponential = _options.RetryBaseDelay * Math.Pow(2, attempt - 1);
-        var capped = exponential < GraphQLSourceDefaults.MaxRetryDelay ? exponential : GraphQLSourceDefaults.MaxRetryDelay;
-        return capped * (0.5 + (Random.Shared.NextDouble() / 2));
-    }
 
     /// <summary>The messages of an exception and its causes: HttpClient's own message alone rarely says what went wrong.</summary>
     private static string Describe(Exception ex)

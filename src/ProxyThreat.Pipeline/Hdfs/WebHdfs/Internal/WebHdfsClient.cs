@@ -47,7 +47,7 @@ internal sealed class WebHdfsClient : IDisposable
             }
             catch (WebHdfsException e) when (e.IsTransient && attempt <= _options.Retries)
             {
-                var delay = Backoff(attempt);
+                var delay = Backoff.Delay(_options.RetryDelay, attempt, WebHdfsConstants.BackoffCap);
                 Log.WebHdfsRetrying(_logger, attempt, delay, e.Message);
                 await Task.Delay(delay, _time, cancellationToken);
             }
@@ -207,15 +207,5 @@ internal sealed class WebHdfsClient : IDisposable
         {
             Log.WebHdfsActiveNameNode(_logger, _nameNodes[index].Authority);
         }
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        // Exponential from RetryDelay, capped, with jitter in [50%, 100%) so that workers retrying together spread out.
-        var exponential = Math.Min(
-            _options.RetryDelay.TotalMilliseconds * Math.Pow(2, attempt - 1), WebHdfsConstants.BackoffCap.TotalMilliseconds);
-#pragma warning disable CA5394 // Jitter needs no cryptographic randomness.
-        return TimeSpan.FromMilliseconds(exponential * (0.5 + (Random.Shared.NextDouble() / 2)));
-#pragma warning restore CA5394
     }
 }
