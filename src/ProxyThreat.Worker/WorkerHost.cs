@@ -47,7 +47,7 @@ public static class WorkerHost
 
         // The console sink colours only a terminal; the journal stamps its own time. File and compact-JSON sinks
         // come from the Serilog section (WriteTo: File, with CompactJsonFormatter if wanted).
-        var template = UnderSystemd ? "[{Level:u3}] {Message:lj}{NewLine}{Exception}" : "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
+        var template = Journal.IsOutput ? "[{Level:u3}] {Message:lj}{NewLine}{Exception}" : "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, outputTemplate: template));
@@ -74,8 +74,6 @@ public static class WorkerHost
 
         return host;
     }
-
-    private static bool UnderSystemd => Environment.GetEnvironmentVariable("INVOCATION_ID") is not null || Environment.GetEnvironmentVariable("JOURNAL_STREAM") is not null;
 
     /// <summary>Runs a step that binds and validates options, turning a bad value into one usage error naming every key at fault.</summary>
     private static T Checked<T>(Func<T> step)

@@ -31,7 +31,7 @@ public sealed class BackfillProgress
 
     /// <summary>Whether a bar can be drawn: standard error is a terminal and systemd did not start the process.</summary>
     public static bool IsInteractive =>
-        !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("INVOCATION_ID") is null && Environment.GetEnvironmentVariable("JOURNAL_STREAM") is null;
+        !Console.IsErrorRedirected && !Journal.IsOutput;
 
     public void ThreatDone()
     {
