@@ -20,6 +20,6 @@ public interface IHdfs
     /// <summary>Moves a file, replacing the destination in one step where it exists.</summary>
     Task RenameAsync(string source, string destination, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a file; a file that is already gone is not an error.</summary>
+    /// <summary>Deletes a file; a file that is already gone, or whose folder does not exist, is not an error.</summary>
     Task DeleteAsync(string path, CancellationToken cancellationToken);
 }

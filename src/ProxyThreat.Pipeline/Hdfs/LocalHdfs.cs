@@ -63,7 +63,15 @@ public sealed class LocalHdfs : IHdfs
 
     public Task DeleteAsync(string path, CancellationToken cancellationToken)
     {
-        File.Delete(Local(path));
+        try
+        {
+            File.Delete(Local(path));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // A missing folder holds no file: deleting from it is done already, as HDFS answers for a missing path.
+        }
+
         return Task.CompletedTask;
     }
 

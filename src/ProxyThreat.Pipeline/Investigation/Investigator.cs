@@ -83,10 +83,12 @@ public sealed class Investigator
     {
         var severities = _options.SelectedSeverities;
         scored ??= await _source.GetScoredThreatsAsync(date, cancellationToken);
-        var threats = scored
+        // Each threat with its most severe selected score, which a generated title names.
+        var severityOf = scored
             .Where(t => t.Severity is { } s && severities.Contains(s))
-            .Select(t => t.Uri)
-            .Distinct(StringComparer.Ordinal)
+            .GroupBy(t => t.Uri, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Min(t => t.Severity!.Value), StringComparer.Ordinal);
+        var threats = severityOf.Keys
             .Where(u => scope.Uris.Count == 0 || scope.Uris.Contains(u))
             .ToList();
         Log.DateSelected(_logger, Day(date), threats.Count, scored.Count, decisions.Count);
@@ -137,14 +139,14 @@ public sealed class Investigator
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelThreats, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(_source.SearchAsync(date, searched, cancellationToken), parallel, async (search, ct) =>
         {
-            var outcome = await InvestigateOneAsync(date, search, decisions.Find(date, search.Uri), entries.GetValueOrDefault(search.Uri), scope.DryRun, started, ct);
+            var outcome = await InvestigateOneAsync(date, search, severityOf[search.Uri], decisions.Find(date, search.Uri), entries.GetValueOrDefault(search.Uri), scope.DryRun, started, ct);
             await outcomes.WriteAsync(outcome, ct);
         });
     }
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private async Task<ThreatOutcome> InvestigateOneAsync(DateOnly date, ExpandedSearch search, Decision? decision, StoryboardEntry? entry, bool dryRun, long searchStarted, CancellationToken cancellationToken)
+    private async Task<ThreatOutcome> InvestigateOneAsync(DateOnly date, ExpandedSearch search, int severity, Decision? decision, StoryboardEntry? entry, bool dryRun, long searchStarted, CancellationToken cancellationToken)
     {
         if (search.Error is { } error)
         {
@@ -156,7 +158,7 @@ public sealed class Investigator
         try
         {
             var analysis = ThreatAnalyzer.Analyze(search.Uri, search.Requests, _options.Timeline, _statusNames);
-            var story = ThreatStory.Resolve(decision, entry, date, analysis);
+            var story = ThreatStory.Resolve(decision, entry, date, analysis, severity);
             if (!dryRun)
             {
                 await _writer.WriteAsync(date, story, analysis, cancellationToken);

@@ -18,49 +18,89 @@ public static class SummaryWriter
     /// <summary>True for a title or text this class wrote.</summary>
     public static bool IsGenerated(string? value) => value?.StartsWith(Marker, StringComparison.Ordinal) == true;
 
-    public static string Title(ThreatAnalysis analysis)
+    /// <param name="analysis">The threat's aggregates.</param>
+    /// <param name="severity">The threat's score on the date (1 high, 2 medium, 3 low); the most severe where it has several.</param>
+    public static string Title(ThreatAnalysis analysis, int severity)
     {
         var host = Uri.TryCreate(analysis.Uri, UriKind.Absolute, out var parsed) && parsed.Host.Length > 0 ? parsed.Host : analysis.Uri;
-        return $"{Marker}High-risk URI {host}: {Count(analysis.Requests.Count, "request")} from {Count(RequestClients(analysis), "client")}";
+        var what = analysis switch
+        {
+            { RowCount: 0 } => "no proxy record",
+            { Requests.Count: 0 } => $"no request to it, {Count(analysis.RowCount, "request")} to pages it sent users on to",
+            _ => $"{Count(analysis.Requests.Count, "request")} from {Count(RequestClients(analysis), "client")}",
+        };
+        return $"{Marker}{Risk(severity)} URI {host}: {what}";
     }
 
     public static string Text(DateOnly date, ThreatAnalysis analysis)
     {
-        var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        text.Append(Marker).Append(inv, $"On {date:yyyy-MM-dd} the proxy logged {Count(analysis.Requests.Count, "request")} to {analysis.Uri}");
-        if (analysis.FirstSeen is { } first && analysis.LastSeen is { } last)
+        if (analysis.RowCount == 0)
         {
-            text.Append(inv, $" between {first:HH:mm:ss} and {last:HH:mm:ss}");
+            return string.Create(inv, $"{Marker}No proxy record of {analysis.Uri} on {date:yyyy-MM-dd}: the day's proxy log holds no request to it and none from a page it served, so there is nothing to count and the timeline is empty. If it was scored from that day's traffic, check that the day's raw proxy data is complete.");
         }
 
-        text.Append(inv, $" from {Count(RequestClients(analysis), "client IP")}, and {Count(analysis.RowCount - analysis.Requests.Count, "request")} to pages it sent users on to.");
-        AppendTop(text, $" Across all {Count(analysis.RowCount, "request")}, the most active clients were ", analysis.ClientIps, ";");
-        AppendTop(text, " request methods: ", analysis.RequestMethods, ";");
-        AppendTop(text, " content types: ", analysis.ContentTypes, ";");
-        if (text[^1] == ';')
+        var text = new StringBuilder(Marker);
+        var onwards = analysis.RowCount - analysis.Requests.Count;
+        if (analysis.Requests.Count == 0)
         {
-            text[^1] = '.';
+            text.Append(inv, $"On {date:yyyy-MM-dd} the proxy logged no request to {analysis.Uri} itself, only {Count(onwards, "request")} to pages it sent users on to.");
+        }
+        else
+        {
+            text.Append(inv, $"On {date:yyyy-MM-dd} the proxy logged {Count(analysis.Requests.Count, "request")} to {analysis.Uri}");
+            if (analysis.FirstSeen is { } first && analysis.LastSeen is { } last)
+            {
+                // Spot keeps the proxy's ELFF date and time fields, which Blue Coat logs in UTC.
+                text.Append(inv, $" between {first:HH:mm:ss} and {last:HH:mm:ss} UTC");
+            }
+
+            text.Append(inv, $" from {Count(RequestClients(analysis), "client IP")}");
+            text.Append(onwards > 0 ? string.Create(inv, $", and {Count(onwards, "request")} to pages it sent users on to.") : ".");
         }
 
-        var others = analysis.Referers.Where(r => r.Value is not null && r.Value != analysis.Uri).ToList();
-        text.Append(inv, $" Users reached it from {Count(others.Count, "other page")}");
-        AppendTop(text, " (", others, ")");
-        var reloads = analysis.Referers.FirstOrDefault(r => r.Value == analysis.Uri)?.Requests ?? 0;
-        if (reloads > 0)
+        text.Append(inv, $" Across all {Count(analysis.RowCount, "request")}, ");
+        text.AppendJoin("; ", new[]
         {
-            text.Append(inv, $", and {Count(reloads, "request")} came from the page itself");
+            Top("the most active clients were ", analysis.ClientIps, "no client IP"),
+            Top("request methods: ", analysis.RequestMethods, "no method"),
+            Top("content types: ", analysis.ContentTypes, "no content type"),
+        }.OfType<string>());
+        text.Append('.');
+
+        if (analysis.Requests.Count > 0)
+        {
+            var others = analysis.Referers.Where(r => r.Value is not null && r.Value != analysis.Uri).ToList();
+            text.Append(others.Count > 0
+                ? string.Create(inv, $" Users reached it from {Count(others.Count, "other page")} ({List(others)})")
+                : " No other page sent users to it");
+            var reloads = analysis.Referers.FirstOrDefault(r => r.Value == analysis.Uri)?.Requests ?? 0;
+            if (reloads > 0)
+            {
+                text.Append(inv, $", and {Count(reloads, "request")} came from the page itself");
+            }
+
+            text.Append('.');
         }
 
-        text.Append(inv, $". It sent users on to {Count(analysis.RefererFor.Count, "page")}");
         if (analysis.RefererFor.Count > 0)
         {
-            text.Append(" (first: ").Append(analysis.RefererFor[0]).Append(')');
+            text.Append(inv, $" It sent users on to {Count(analysis.RefererFor.Count, "page")} (first: {analysis.RefererFor[0]}).");
         }
 
-        text.Append(inv, $". The timeline holds {Count(analysis.Timeline.Count, "row")}, one per session and response code of its most active clients.");
+        text.Append(analysis.Timeline.Count > 0
+            ? string.Create(inv, $" The timeline holds {Count(analysis.Timeline.Count, "row")}, one per session and response code of its most active clients.")
+            : " The timeline is empty: no request to it has both a client IP and a time.");
         return text.ToString();
     }
+
+    private static string Risk(int severity) => severity switch
+    {
+        1 => "High-risk",
+        2 => "Medium-risk",
+        3 => "Low-risk",
+        _ => string.Create(CultureInfo.InvariantCulture, $"Severity-{severity}"),
+    };
 
     private static int RequestClients(ThreatAnalysis analysis) =>
         analysis.Requests.Select(r => r.ClientIp).OfType<string>().Distinct(StringComparer.Ordinal).Count();
@@ -68,16 +108,21 @@ public static class SummaryWriter
     private static string Count(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
-    private static void AppendTop(StringBuilder text, string prefix, IReadOnlyList<CountedValue> counts, string suffix)
+    /// <summary>The most frequent values, then how many requests had none, so the counts add up to what was searched.</summary>
+    private static string? Top(string prefix, IReadOnlyList<CountedValue> counts, string none)
     {
         var top = counts.Where(c => c.Value is not null).Take(Listed).ToList();
-        if (top.Count == 0)
+        var missing = counts.FirstOrDefault(c => c.Value is null)?.Requests ?? 0;
+        var parts = top.Count > 0 ? List(top) : null;
+        if (missing > 0)
         {
-            return;
+            var withNone = string.Create(CultureInfo.InvariantCulture, $"{none} on {Count(missing, "request")}");
+            parts = parts is null ? withNone : parts + ", " + withNone;
         }
 
-        text.Append(prefix)
-            .AppendJoin(", ", top.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Value} ({c.Requests})")))
-            .Append(suffix);
+        return parts is null ? null : prefix + parts;
     }
+
+    private static string List(IEnumerable<CountedValue> counts) =>
+        string.Join(", ", counts.Take(Listed).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Value} ({c.Requests})")));
 }

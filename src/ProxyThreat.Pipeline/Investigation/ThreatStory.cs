@@ -14,7 +14,12 @@ public sealed record ThreatStory(string Title, string Text, StoryOrigin Origin)
     public static bool IsMissing(Decision? decision, StoryboardEntry? entry) =>
         decision?.Title is null && decision?.Text is null && Saved(entry?.Title) is null && Saved(entry?.Text) is null;
 
-    public static ThreatStory Resolve(Decision? decision, StoryboardEntry? entry, DateOnly date, ThreatAnalysis analysis)
+    /// <param name="decision">The analyst's decision for the threat, if any.</param>
+    /// <param name="entry">Spot's saved storyboard entry for the threat, if any.</param>
+    /// <param name="date">The investigated date.</param>
+    /// <param name="analysis">The threat's aggregates.</param>
+    /// <param name="severity">The threat's score on the date, for a generated title.</param>
+    public static ThreatStory Resolve(Decision? decision, StoryboardEntry? entry, DateOnly date, ThreatAnalysis analysis, int severity)
     {
         var title = decision?.Title ?? Saved(entry?.Title);
         var text = decision?.Text ?? Saved(entry?.Text);
@@ -22,7 +27,7 @@ public sealed record ThreatStory(string Title, string Text, StoryOrigin Origin)
             : Saved(entry?.Title) is not null || Saved(entry?.Text) is not null ? StoryOrigin.Storyboard
             : StoryOrigin.Generated;
         return new ThreatStory(
-            title ?? SummaryWriter.Title(analysis),
+            title ?? SummaryWriter.Title(analysis, severity),
             text ?? SummaryWriter.Text(date, analysis),
             origin);
     }

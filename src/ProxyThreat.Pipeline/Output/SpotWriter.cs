@@ -61,13 +61,16 @@ public sealed partial class SpotWriter
         {
             await ReplaceFileAsync(own, md5, await TableFile.EncodeAsync(own, schema, rows, cancellationToken), cancellationToken);
         }
-        else
+
+        // A partition folder that does not exist yet (no row of the date so far) lists as empty.
+        var folders = await PartitionFinder.FindDayAsync(_hdfs, table, date, cancellationToken);
+        var files = await PartitionFinder.FilesAsync(_hdfs, folders, cancellationToken);
+        if (rows.Count == 0 && files.Any(f => f.Path == own))
         {
             await _hdfs.DeleteAsync(own, cancellationToken);
         }
 
-        var folders = await PartitionFinder.FindDayAsync(_hdfs, table, date, cancellationToken);
-        foreach (var file in await PartitionFinder.FilesAsync(_hdfs, folders, cancellationToken))
+        foreach (var file in files)
         {
             if (file.Path != own && !IsOwnFileOfAnotherUri(file.Name))
             {

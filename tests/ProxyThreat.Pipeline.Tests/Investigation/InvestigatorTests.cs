@@ -47,6 +47,21 @@ public sealed class InvestigatorTests : IDisposable
     }
 
     [Fact]
+    public async Task Investigate_ScoredUriWithNoRawPartitionOnItsDate_WrittenWithEmptyTimelineAndNoRecordSummary()
+    {
+        await _input.WriteScoresAsync((Plain, 2));
+
+        var outcomes = await RunAsync(DecisionBook.Empty, o => o.Severities = [1, 2]);
+
+        var outcome = Assert.Single(outcomes);
+        Assert.True(outcome.Status == ThreatStatus.Written, outcome.Error?.ToString());
+        var story = Assert.Single(await _output.ReadAsync(_output.Storyboard(), SpotTables.Storyboard));
+        Assert.Equal("[generated] Medium-risk URI plain.example: no proxy record", story[1]);
+        Assert.StartsWith($"[generated] No proxy record of {Plain} on 2016-07-08", (string?)story[2], StringComparison.Ordinal);
+        Assert.Empty(await _output.ReadAsync(_output.Timeline(), SpotTables.Timeline));
+    }
+
+    [Fact]
     public async Task Investigate_MissingDecisionSkip_LeavesUndecidedThreatsForLater()
     {
         await SeedAsync();

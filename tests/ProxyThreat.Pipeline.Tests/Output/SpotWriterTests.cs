@@ -30,6 +30,20 @@ public sealed class SpotWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Write_NoRequestOnADateWithNoTimelinePartitionYet_WritesStoryAndNoTimelineBug()
+    {
+        // Deleting the threat's own timeline file from a partition folder that did not exist yet threw
+        // "Could not find a part of the path" after the JSON and the storyboard row were written.
+        var none = ThreatAnalyzer.Analyze(U, [], new TimelineSettings(20, TimeSpan.FromMinutes(5)), HttpStatusNames.Default);
+
+        await new SpotWriter(_spot.Hdfs, _spot.Layout).WriteAsync(SpotFolder.Day, Story, none, CancellationToken.None);
+
+        Assert.Equal([U, "Title", "Text"], Assert.Single(await _spot.ReadAsync(_spot.Storyboard(), SpotTables.Storyboard)));
+        Assert.Empty(await _spot.ReadAsync(_spot.Timeline(), SpotTables.Timeline));
+        Assert.Empty(_spot.Snapshot(_spot.Timeline()));
+    }
+
+    [Fact]
     public async Task Write_PartitionHoldsOtherUrisAndOldRowsOfU_KeepsOthersUnchangedAndReplacesU()
     {
         await SeedOtherToolsRowsAsync();

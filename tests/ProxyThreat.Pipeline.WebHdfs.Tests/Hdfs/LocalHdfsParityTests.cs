@@ -53,6 +53,11 @@ public sealed class LocalHdfsParityTests
         await hdfs.DeleteAsync($"{day}/part-0.csv", none);
         await ListAsync(day);
         await ListAsync($"{day}/sub/nested.csv");
+
+        // A missing folder is empty, not an error: listing it and deleting from it both succeed.
+        await ListAsync($"{day}/no-such-folder");
+        await hdfs.DeleteAsync($"{day}/no-such-folder/proxythreat-0.parquet", none);
+        transcript.Add("deleted from a missing folder");
         return transcript;
     }
 }
