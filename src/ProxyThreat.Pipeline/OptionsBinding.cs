@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace ProxyThreat.Pipeline;
 
-/// <summary>Binds an options section, refusing keys no property reads, so a misspelt key is an error naming it.</summary>
+/// <summary>
+/// Binds an options section, refusing keys no property reads and values the property's type cannot take, so a
+/// misspelt key or a bad value is an error naming the key and saying what it accepts.
+/// </summary>
 public static class OptionsBinding
 {
     /// <summary>
@@ -31,6 +35,12 @@ public static class OptionsBinding
             throw new InvalidOperationException($"unknown configuration key {string.Join(", ", unknown)}");
         }
 
+        var bad = BadValues(section, options.GetType()).ToList();
+        if (bad.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join("; ", bad));
+        }
+
         section.Bind(options);
     }
 
@@ -38,7 +48,7 @@ public static class OptionsBinding
     {
         foreach (var child in section.GetChildren())
         {
-            var property = type.GetProperty(child.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            var property = Property(type, child.Key);
             if (property is null || (!property.CanWrite && !IsCollection(property.PropertyType)))
             {
                 yield return child.Path;
@@ -52,6 +62,67 @@ public static class OptionsBinding
             }
         }
     }
+
+    /// <summary>Values the binder would refuse with only a .NET type name; each message says what the key takes.</summary>
+    private static IEnumerable<string> BadValues(IConfigurationSection section, Type type)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            var propertyType = Property(type, child.Key)!.PropertyType;
+            if (IsNested(propertyType))
+            {
+                foreach (var message in BadValues(child, propertyType))
+                {
+                    yield return message;
+                }
+            }
+            else if (propertyType.IsArray)
+            {
+                foreach (var element in child.GetChildren())
+                {
+                    if (Refusal(element, propertyType.GetElementType()!) is { } message)
+                    {
+                        yield return message;
+                    }
+                }
+            }
+            else if (Refusal(child, propertyType) is { } message)
+            {
+                yield return message;
+            }
+        }
+    }
+
+    private static string? Refusal(IConfigurationSection entry, Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (entry.Value is not { } value)
+        {
+            return null;
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        if (type.IsEnum)
+        {
+            var names = Enum.GetNames(type).Select(n => n.ToLowerInvariant()).ToList();
+            return names.Contains(value.ToLowerInvariant()) ? null : $"{entry.Path} '{value}' must be one of: {string.Join(", ", names)}";
+        }
+
+        if (type == typeof(TimeSpan))
+        {
+            return TimeSpan.TryParse(value, inv, out _) ? null : $"{entry.Path} '{value}' is not a duration: write [d.]hh:mm:ss[.fff], e.g. 00:15:00 for 15 minutes";
+        }
+
+        if (type == typeof(int))
+        {
+            return int.TryParse(value, NumberStyles.AllowLeadingSign, inv, out _) ? null : $"{entry.Path} '{value}' is not a whole number";
+        }
+
+        return null;
+    }
+
+    private static PropertyInfo? Property(Type type, string key) =>
+        type.GetProperty(key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
 
     private static bool IsCollection(Type type) => type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type);
 

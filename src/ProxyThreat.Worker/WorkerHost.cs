@@ -1,9 +1,12 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline;
 using ProxyThreat.Worker.Cli;
+using ProxyThreat.Worker.Logging;
 using ProxyThreat.Worker.Scheduling;
 using Serilog;
 
@@ -23,27 +26,42 @@ public static class WorkerHost
     /// Configuration, last wins: appsettings.json beside the executable, the <c>--config</c> file, environment
     /// variables <c>PROXYTHREAT_Section__Key</c>, then <c>--Section:Key=value</c> arguments.
     /// </summary>
-    public static IHost Build(Command command, Action<IServiceCollection>? configureServices = null)
+    public static IHost Build(Command command, Action<IServiceCollection>? configureServices = null) =>
+        Build(command, AppContext.BaseDirectory, configureServices);
+
+    /// <param name="command">The parsed command line.</param>
+    /// <param name="programDirectory">Where the executable and its appsettings.json are.</param>
+    /// <param name="configureServices">The verbs' own services.</param>
+    internal static IHost Build(Command command, string programDirectory, Action<IServiceCollection>? configureServices = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
-        builder.Configuration.AddJsonFile(Path.Join(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        AddJsonFile(builder.Configuration, Path.Join(programDirectory, "appsettings.json"), optional: true);
         if (command.ConfigPath is { } config)
         {
             var path = Path.GetFullPath(config);
+            if (Directory.Exists(path))
+            {
+                throw new UsageException($"--config '{path}' is a folder, not a file");
+            }
+
             if (!File.Exists(path))
             {
                 throw new UsageException($"--config file '{path}' does not exist");
             }
 
-            builder.Configuration.AddJsonFile(path, optional: false, reloadOnChange: false);
+            AddJsonFile(builder.Configuration, path, optional: false);
         }
 
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
         builder.Configuration.AddInMemoryCollection(command.Settings);
         CheckSections(builder.Configuration);
+        if (SerilogSection.Problems(builder.Configuration).ToList() is { Count: > 0 } problems)
+        {
+            throw new UsageException("configuration: " + string.Join("; ", problems));
+        }
 
         // The console sink colours only a terminal; the journal stamps its own time. File and compact-JSON sinks
         // come from the Serilog section (WriteTo: File, with CompactJsonFormatter if wanted).
@@ -94,6 +112,41 @@ public static class WorkerHost
         AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Failures),
         _ => [ex.Message],
     };
+
+    /// <summary>Adds a JSON file, turning a file that cannot be read or parsed into one line naming the file, line and position.</summary>
+    private static void AddJsonFile(ConfigurationManager configuration, string path, bool optional)
+    {
+        try
+        {
+            configuration.AddJsonFile(path, optional, reloadOnChange: false);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"configuration file '{path}' {JsonFault(ex)}", ex);
+        }
+    }
+
+    private static string JsonFault(Exception ex)
+    {
+        for (var inner = ex; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is JsonException { LineNumber: { } line, BytePositionInLine: { } position } json)
+            {
+                // The reader's own message ends with its zero-based position, which we give one-based.
+                var reason = json.Message;
+                var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+                reason = (cut >= 0 ? reason[..cut] : reason).TrimEnd(' ', '.', '|').Replace(" Path: $", string.Empty, StringComparison.Ordinal);
+                return string.Create(CultureInfo.InvariantCulture, $"is not valid JSON at line {line + 1}, position {position + 1}: {reason}");
+            }
+
+            if (inner is FormatException or UnauthorizedAccessException or IOException && inner.InnerException is null)
+            {
+                return $"cannot be read: {inner.Message}";
+            }
+        }
+
+        return $"cannot be read: {ex.Message}";
+    }
 
     private static void CheckSections(ConfigurationManager configuration)
     {

@@ -90,10 +90,15 @@ public sealed class WorkerProcessTests : IDisposable
     [InlineData("--date 'yesterday' is not a date", "investigate", "--date", "yesterday")]
     [InlineData("Source:Tables:Root names", "investigate", "--date", "2016-07-08", "--Source:Tables:Root=missing-folder")]
     [InlineData("Investigation:TopResults must be from 1", "investigate", "--date", "2016-07-08", "--Investigation:TopResults=0")]
-    [InlineData("Investigation:MaxParallelThreats", "investigate", "--date", "2016-07-08", "--Investigation:MaxParallelThreats=lots")]
     [InlineData("Investigation:TopResult", "investigate", "--date", "2016-07-08", "--Investigation:TopResult=5")]
     [InlineData("unknown section 'Investigaton'", "investigate", "--date", "2016-07-08", "--Investigaton:TopResults=5")]
     [InlineData("--config file", "investigate", "--date", "2016-07-08", "--config", "nope.json")]
+    [InlineData("--config '", "investigate", "--date", "2016-07-08", "--config", "samples")]
+    [InlineData("Source:Kind 'tabels' must be one of: tables, graphql", "investigate", "--date", "2016-07-08", "--Source:Kind=tabels")]
+    [InlineData("Schedule:RetryDelay '15m' is not a duration", "run", "--Schedule:RetryDelay=15m")]
+    [InlineData("Investigation:MaxParallelThreats 'lots' is not a whole number", "investigate", "--date", "2016-07-08", "--Investigation:MaxParallelThreats=lots")]
+    [InlineData("Serilog:WriteTo:0:Name 'file' is not a sink the worker includes", "investigate", "--date", "2016-07-08", "--Serilog:WriteTo:0:Name=file", "--Serilog:WriteTo:0:Args:path=x.log")]
+    [InlineData("Serilog:WriteTo:0:Args: File takes no argument rollInterval", "investigate", "--date", "2016-07-08", "--Serilog:WriteTo:0:Name=File", "--Serilog:WriteTo:0:Args:path=x.log", "--Serilog:WriteTo:0:Args:rollInterval=Day")]
     public async Task BadInput_ExitsTwoWithOneLineErrorAndHint(string expected, params string[] args)
     {
         await SeedAsync();
@@ -104,6 +109,22 @@ public sealed class WorkerProcessTests : IDisposable
         Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.Contains("proxythreat --help", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BrokenJsonInConfigFile_ExitsTwoWithFileLineAndPositionNotAStackTraceBug()
+    {
+        await SeedAsync();
+        await File.WriteAllTextAsync(Path.Join(_dir, "broken.json"), "{\"Investigation\": {\"TopResults\": 10,}\n");
+
+        var (code, _, error) = await WorkerProcess.RunAsync(_dir, null, "investigate", "--date", "2016-07-08", "--config", "broken.json");
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            $"proxythreat: configuration file '{Path.Join(_dir, "broken.json")}' is not valid JSON at line 2, position 1: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed",
+            error.Split('\n')[0]);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Join(_dir, "out")));
     }
 
     [Fact]

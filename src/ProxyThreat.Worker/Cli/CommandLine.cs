@@ -29,39 +29,39 @@ public static class CommandLine
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         for (var i = implicitRun ? 0 : 1; i < args.Count; i++)
         {
-            var arg = args[i];
+            // --option=value is the same as --option value; --Section:Key=value is a setting.
+            var (arg, inline) = Split(args[i]);
+            if (arg.Contains(':', StringComparison.Ordinal) && arg.StartsWith("--", StringComparison.Ordinal) && inline is not null)
+            {
+                settings[arg[2..]] = inline;
+                continue;
+            }
+
             switch (arg)
             {
                 case "--date" when verb == Verb.Investigate:
-                    date = ParseDate(arg, Value(args, ref i));
+                    date = ParseDate(arg, Once(arg, date, Value(args, ref i, inline)));
                     break;
                 case "--uri" when verb == Verb.Investigate:
-                    uris.Add(Value(args, ref i));
+                    uris.Add(Value(args, ref i, inline));
                     break;
-                case "--only-new" when verb == Verb.Investigate:
+                case "--only-new" when verb == Verb.Investigate && inline is null:
                     onlyNew = true;
                     break;
                 case "--from" when verb is Verb.Backfill or Verb.Status:
-                    from = ParseDate(arg, Value(args, ref i));
+                    from = ParseDate(arg, Once(arg, from, Value(args, ref i, inline)));
                     break;
                 case "--to" when verb is Verb.Backfill or Verb.Status:
-                    to = ParseDate(arg, Value(args, ref i));
+                    to = ParseDate(arg, Once(arg, to, Value(args, ref i, inline)));
                     break;
-                case "--dry-run" when verb is Verb.Investigate or Verb.Backfill:
+                case "--dry-run" when verb is Verb.Investigate or Verb.Backfill && inline is null:
                     dryRun = true;
                     break;
                 case "--config":
-                    config = Value(args, ref i);
+                    config = Once(arg, config, Value(args, ref i, inline));
                     break;
                 default:
-                    if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal))
-                    {
-                        var eq = arg.IndexOf('=', StringComparison.Ordinal);
-                        settings[arg[2..eq]] = arg[(eq + 1)..];
-                        break;
-                    }
-
-                    throw new UsageException($"unknown option '{arg}' for {verbName}");
+                    throw new UsageException($"unknown option '{args[i]}' for {verbName}");
             }
         }
 
@@ -88,8 +88,19 @@ public static class CommandLine
         return new Command(verb, first, last, [], dryRun, config, settings);
     }
 
-    private static string Value(IReadOnlyList<string> args, ref int i)
+    private static (string Name, string? Value) Split(string arg)
     {
+        var eq = arg.IndexOf('=', StringComparison.Ordinal);
+        return arg.StartsWith("--", StringComparison.Ordinal) && eq > 2 ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i, string? inline)
+    {
+        if (inline is not null)
+        {
+            return inline.Length > 0 ? inline : throw new UsageException($"{Split(args[i]).Name} needs a value");
+        }
+
         if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
         {
             throw new UsageException($"{args[i]} needs a value");
@@ -98,8 +109,29 @@ public static class CommandLine
         return args[++i];
     }
 
-    private static DateOnly ParseDate(string option, string value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new UsageException($"{option} '{value}' is not a date of the form yyyy-mm-dd");
+    /// <summary>Refuses an option given twice: silently taking the last of two dates would investigate the wrong one.</summary>
+    private static string Once<T>(string option, T? earlier, string value) =>
+        earlier is null ? value : throw new UsageException($"{option} is given more than once");
+
+    private static DateOnly ParseDate(string option, string value)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", inv, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        // The right form with a month or day the calendar lacks deserves its own message.
+        if (value.Length == 10 && value[4] == '-' && value[7] == '-'
+            && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, inv, out var year) && year >= 1
+            && int.TryParse(value.AsSpan(5, 2), NumberStyles.None, inv, out var month)
+            && int.TryParse(value.AsSpan(8, 2), NumberStyles.None, inv, out var day))
+        {
+            throw new UsageException(month is < 1 or > 12
+                ? $"{option} '{value}' is not a calendar date: there is no month {month}"
+                : string.Create(inv, $"{option} '{value}' is not a calendar date: {year:0000}-{month:00} has {DateTime.DaysInMonth(year, month)} days, not {day}"));
+        }
+
+        throw new UsageException($"{option} '{value}' is not a date of the form yyyy-mm-dd");
+    }
 }

@@ -18,6 +18,17 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Parse_OptionsWithEqualsSign_SameAsWithASpace()
+    {
+        var command = CommandLine.Parse(["investigate", "--date=2016-07-08", "--uri=http://a/?b=c", "--config=x.json", "--Investigation:TopResults=5"]);
+
+        Assert.Equal([new DateOnly(2016, 7, 8)], command.Dates);
+        Assert.Equal(["http://a/?b=c"], command.Uris);
+        Assert.Equal("x.json", command.ConfigPath);
+        Assert.Equal("5", command.Settings["Investigation:TopResults"]);
+    }
+
+    [Fact]
     public void Parse_Backfill_CoversEveryDateOfTheRange()
     {
         var command = CommandLine.Parse(["backfill", "--from", "2016-06-29", "--to", "2016-07-02"]);
@@ -27,7 +38,13 @@ public sealed class CommandLineTests
 
     [Theory]
     [InlineData("unknown verb 'frobnicate'", "frobnicate")]
-    [InlineData("--date '2016-13-01' is not a date of the form yyyy-mm-dd", "investigate", "--date", "2016-13-01")]
+    [InlineData("--date '2016-13-01' is not a calendar date: there is no month 13", "investigate", "--date", "2016-13-01")]
+    [InlineData("--date '2016-02-30' is not a calendar date: 2016-02 has 29 days, not 30", "investigate", "--date", "2016-02-30")]
+    [InlineData("--date is given more than once", "investigate", "--date", "2016-07-08", "--date", "2016-07-09")]
+    [InlineData("--from is given more than once", "backfill", "--from=2016-07-01", "--from", "2016-07-02", "--to", "2016-07-08")]
+    [InlineData("--config is given more than once", "check", "--config", "a.json", "--config=b.json")]
+    [InlineData("--date needs a value", "investigate", "--date=")]
+    [InlineData("unknown option '--dry-run=yes' for investigate", "investigate", "--date", "2016-07-08", "--dry-run=yes")]
     [InlineData("--date '08/07/2016' is not a date of the form yyyy-mm-dd", "investigate", "--date", "08/07/2016")]
     [InlineData("investigate needs --date yyyy-mm-dd", "investigate")]
     [InlineData("--date needs a value", "investigate", "--date")]

@@ -26,6 +26,16 @@ public sealed class SystemdUnitTests
         Assert.Contains("verified", await output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Unit_ConfigurationErrorExitCode_IsNotRestartedInALoop()
+    {
+        var unit = await File.ReadAllLinesAsync(Path.Join(RepositoryRoot(), "deploy", "systemd", "proxythreat.service"));
+
+        // Exit 2 is a bad configuration: restarting every 30 s would only repeat the same message.
+        Assert.Contains("RestartPreventExitStatus=2", unit);
+        Assert.Contains("Restart=on-failure", unit);
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
