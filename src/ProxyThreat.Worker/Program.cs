@@ -3,10 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProxyThreat.Worker;
 using ProxyThreat.Worker.Cli;
+using ProxyThreat.Worker.Logging;
 using Serilog;
+using Serilog.Events;
 using Log = Serilog.Log;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose).CreateBootstrapLogger();
+Log.Logger = new LoggerConfiguration().WriteTo.StandardError().CreateBootstrapLogger();
 try
 {
     if (args is ["--help" or "-h" or "help"])
@@ -43,18 +45,18 @@ try
 }
 catch (UsageException ex)
 {
-    Console.Error.WriteLine($"proxythreat: {ex.Message}");
-    Console.Error.WriteLine(Usage.Hint);
+    ConsoleLog.WriteLine(LogEventLevel.Error, $"proxythreat: {ex.Message}");
+    ConsoleLog.WriteLine(LogEventLevel.Information, Usage.Hint);
     return 2;
 }
 catch (ProxyThreat.Pipeline.Decisions.DecisionFileException ex)
 {
-    Console.Error.WriteLine($"proxythreat: {ex.Message}");
+    ConsoleLog.WriteLine(LogEventLevel.Error, $"proxythreat: {ex.Message}");
     return 2;
 }
 catch (OperationCanceledException)
 {
-    Console.Error.WriteLine("proxythreat: cancelled");
+    ConsoleLog.WriteLine(LogEventLevel.Warning, "proxythreat: cancelled");
     return 130;
 }
 catch (Exception ex)

@@ -63,12 +63,10 @@ public static class WorkerHost
             throw new UsageException("configuration: " + string.Join("; ", problems));
         }
 
-        // The console sink colours only a terminal; the journal stamps its own time. File and compact-JSON sinks
-        // come from the Serilog section (WriteTo: File, with CompactJsonFormatter if wanted).
-        var template = Journal.IsOutput ? "[{Level:u3}] {Message:lj}{NewLine}{Exception}" : "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
+        // Standard error is always a sink; file and compact-JSON sinks come from the Serilog section.
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, outputTemplate: template));
+            .WriteTo.StandardError());
         builder.Services.AddSystemd();
         builder.Services.AddProxyThreatPipeline();
         builder.Services.AddProxyThreatScheduling();

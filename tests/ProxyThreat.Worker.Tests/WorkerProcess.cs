@@ -5,9 +5,22 @@ namespace ProxyThreat.Worker.Tests;
 /// <summary>Runs the built worker executable as an operator would, and captures what it prints.</summary>
 internal static class WorkerProcess
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        CompleteAsync(Start(workingDirectory, environment, args));
+
+    /// <summary>
+    /// Runs the worker as systemd does for the journal: <c>JOURNAL_STREAM</c> holds the device and inode of its
+    /// standard error, read by coreutils' stat from the stream the worker inherits.
+    /// </summary>
+    public static Task<(int ExitCode, string Output, string Error)> RunAsJournaledAsync(string workingDirectory, params string[] args)
     {
-        using var process = Start(workingDirectory, environment, args);
+        string[] wrapped = ["-c", "JOURNAL_STREAM=$(stat -L -c %d:%i /proc/self/fd/2) exec dotnet \"$@\"", "sh", Path.Join(AppContext.BaseDirectory, "proxythreat.dll"), .. args];
+        return CompleteAsync(Process.Start(Info("/bin/sh", workingDirectory, wrapped))!);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> CompleteAsync(Process started)
+    {
+        using var process = started;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -18,23 +31,31 @@ internal static class WorkerProcess
     /// <summary>Starts the worker with its standard output and error redirected.</summary>
     public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Join(AppContext.BaseDirectory, "proxythreat.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = Info("dotnet", workingDirectory, [Path.Join(AppContext.BaseDirectory, "proxythreat.dll"), .. args]);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
 
         return Process.Start(start)!;
+    }
+
+    private static ProcessStartInfo Info(string program, string workingDirectory, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+
+        // Whatever started the tests (systemd, a CI agent) must not decide where the worker thinks its output goes.
+        start.Environment.Remove("JOURNAL_STREAM");
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
     }
 }

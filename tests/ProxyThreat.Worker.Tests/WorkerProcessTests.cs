@@ -162,13 +162,7 @@ public sealed class WorkerProcessTests : IDisposable
     [Fact]
     public async Task Investigate_CommittedSample_WritesEveryThreatAsTheReadmeSays()
     {
-        var repository = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Join(repository, "ProxyThreat.sln")))
-        {
-            repository = Path.GetDirectoryName(repository)!;
-        }
-
-        var (code, output, error) = await WorkerProcess.RunAsync(repository, null, "investigate", "--date", "2016-07-08", $"--Hdfs:Local:Root={_dir}");
+        var (code, output, error) = await WorkerProcess.RunAsync(Repository.Root, null, "investigate", "--date", "2016-07-08", $"--Hdfs:Local:Root={_dir}");
 
         Assert.True(code == 0, error);
         Assert.Contains("total 2016-07-08: 4 threats (3 written, 1 dismissed)", output, StringComparison.Ordinal);

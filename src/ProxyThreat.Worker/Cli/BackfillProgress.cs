@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using ProxyThreat.Worker.Logging;
 
 namespace ProxyThreat.Worker.Cli;
 

@@ -7,8 +7,7 @@ public sealed class SystemdUnitTests
     [Fact]
     public async Task VerifyUnit_SystemdAnalyzeAcceptsTheUnit()
     {
-        var root = RepositoryRoot();
-        var script = Path.Join(root, "deploy", "systemd", "verify-unit.sh");
+        var script = Repository.Path("deploy", "systemd", "verify-unit.sh");
         if (!File.Exists("/usr/bin/systemd-analyze") && !File.Exists("/bin/systemd-analyze"))
         {
             // xunit 2 cannot skip at run time: without the tool there is nothing to check here (the script says so in CI).
@@ -29,23 +28,10 @@ public sealed class SystemdUnitTests
     [Fact]
     public async Task Unit_ConfigurationErrorExitCode_IsNotRestartedInALoop()
     {
-        var unit = await File.ReadAllLinesAsync(Path.Join(RepositoryRoot(), "deploy", "systemd", "proxythreat.service"));
+        var unit = await File.ReadAllLinesAsync(Repository.Path("deploy", "systemd", "proxythreat.service"));
 
         // Exit 2 is a bad configuration: restarting every 30 s would only repeat the same message.
         Assert.Contains("RestartPreventExitStatus=2", unit);
         Assert.Contains("Restart=on-failure", unit);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Join(dir.FullName, "ProxyThreat.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ProxyThreat.sln not found above " + AppContext.BaseDirectory);
     }
 }

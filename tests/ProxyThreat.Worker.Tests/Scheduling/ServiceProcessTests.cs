@@ -74,14 +74,13 @@ public sealed class ServiceProcessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Investigate_UnderTheJournal_PlainConsoleWithoutTimestamps_AndSerilogSectionAddsCompactJsonFile()
+    public async Task Investigate_UnderTheJournal_PrioritisedEntriesWithoutTimestamps_AndSerilogSectionAddsCompactJsonFile()
     {
         await _service.SeedAsync([ServiceHarness.Uri(1)]);
 
-        // systemd sets JOURNAL_STREAM when standard error goes to the journal, which stamps each line itself.
-        var (code, _, error) = await WorkerProcess.RunAsync(
+        // systemd sets JOURNAL_STREAM to standard error's device and inode; the journal stamps each entry itself.
+        var (code, _, error) = await WorkerProcess.RunAsJournaledAsync(
             _service.Dir,
-            new Dictionary<string, string> { ["JOURNAL_STREAM"] = "8:12345" },
             "investigate",
             "--date",
             ServiceHarness.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -96,7 +95,7 @@ public sealed class ServiceProcessTests : IAsyncLifetime
 
         Assert.True(code == 0, error);
         Assert.DoesNotContain("\u001b[", error, StringComparison.Ordinal);
-        Assert.Contains("\n[INF] Investigated " + ServiceHarness.Uri(1), "\n" + error, StringComparison.Ordinal);
+        Assert.Contains("\n<6>[INF] Investigated " + ServiceHarness.Uri(1), "\n" + error, StringComparison.Ordinal);
         var file = Assert.Single(Directory.GetFiles(Path.Join(_service.Dir, "logs"), "proxythreat-*.clef"));
         var lines = await File.ReadAllLinesAsync(file);
         Assert.Contains(lines, l => l.StartsWith("{\"@t\":", StringComparison.Ordinal) && l.Contains("\"EventId\":{\"Id\":1001", StringComparison.Ordinal));
