@@ -31,7 +31,7 @@ public sealed class ProductionAdaptersTests : IDisposable
     [InlineData(true)]
     public async Task Investigate_GraphQLSourceAndWebHdfsOutput_WritesExactlyWhatTheEmbeddedDefaultWrites(bool httpFs)
     {
-        await using var graphql = await SpotGraphQLServer.StartAsync(new TablesSource(new LocalHdfs(Path.Join(Samples, "hdfs")), new SpotLayout("/user/spot")));
+        await using var graphql = await SpotGraphQLServer.StartAsync(new LocalHdfs(Path.Join(Samples, "hdfs")), new SpotLayout("/user/spot"));
         await using var webhdfs = await WebHdfsEmulator.StartAsync(httpFs);
 
         var (embeddedCode, embeddedOutput) = await RunAsync(["investigate", "--date", "2016-07-08", $"--Hdfs:Local:Root={_local}"]);
@@ -54,7 +54,7 @@ public sealed class ProductionAdaptersTests : IDisposable
     [Fact]
     public async Task Check_GraphQLAndWebHdfsReachable_PassesEveryCheck()
     {
-        await using var graphql = await SpotGraphQLServer.StartAsync(new TablesSource(new LocalHdfs(Path.Join(Samples, "hdfs")), new SpotLayout("/user/spot")));
+        await using var graphql = await SpotGraphQLServer.StartAsync(new LocalHdfs(Path.Join(Samples, "hdfs")), new SpotLayout("/user/spot"));
         await using var webhdfs = await WebHdfsEmulator.StartAsync();
         Directory.CreateDirectory(webhdfs.Local("/user/spot"));
 
@@ -70,7 +70,7 @@ public sealed class ProductionAdaptersTests : IDisposable
     [Fact]
     public async Task Check_SpotRootMissingInHdfs_FailsNamingWhatToFix()
     {
-        await using var graphql = await SpotGraphQLServer.StartAsync(new TablesSource(new LocalHdfs(Path.Join(Samples, "hdfs")), new SpotLayout("/user/spot")));
+        await using var graphql = await SpotGraphQLServer.StartAsync(new LocalHdfs(Path.Join(Samples, "hdfs")), new SpotLayout("/user/spot"));
         await using var webhdfs = await WebHdfsEmulator.StartAsync();
 
         var (code, output) = await RunAsync(["check", .. Production(graphql, webhdfs, httpFs: false)]);

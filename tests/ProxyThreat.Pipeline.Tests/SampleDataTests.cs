@@ -5,6 +5,7 @@ using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Sources.Tables;
 using ProxyThreat.Pipeline.Spot;
 using ProxyThreat.Pipeline.Tables;
+using ProxyThreat.Pipeline.Tests.Support;
 using ProxyThreat.SampleData;
 
 namespace ProxyThreat.Pipeline.Tests;
@@ -109,14 +110,14 @@ public sealed class SampleDataTests : IDisposable
         Assert.Contains("\"", uri, StringComparison.Ordinal);
         Assert.Contains("%20", uri, StringComparison.Ordinal);
         Assert.Contains(uri, c => c > 127);
-        Assert.Contains(search.Requests, r => r.FullUri == uri);
+        Assert.Contains(search.Found, r => r.FullUri == uri);
     }
 
     [Fact]
     public async Task CommittedSample_MalvertisingGate_HasReferrerChainSessionsTiesAndGaps()
     {
         var uri = SampleThreats.MalvertisingGate;
-        var requests = (await SearchAsync(uri)).Requests;
+        var requests = (await SearchAsync(uri)).Found;
         var hits = requests.Where(r => r.FullUri == uri).ToList();
         var onward = requests.Where(r => r.FullUri != uri).ToList();
 
@@ -171,15 +172,9 @@ public sealed class SampleDataTests : IDisposable
     private static TablesSource Source() =>
         new(new LocalHdfs(Path.Join(CommittedSample, "hdfs")), new SpotLayout(SampleGenerator.SpotHome));
 
-    private static async Task<ExpandedSearch> SearchAsync(string uri)
+    private static async Task<Searched> SearchAsync(string uri)
     {
-        var results = new List<ExpandedSearch>();
-        await foreach (var result in Source().SearchAsync(SampleThreats.Date, [uri], CancellationToken.None))
-        {
-            results.Add(result);
-        }
-
-        var search = Assert.Single(results);
+        var search = Assert.Single(await Searched.AllAsync(Source().SearchAsync(SampleThreats.Date, [uri], CancellationToken.None)));
         Assert.Null(search.Error);
         return search;
     }

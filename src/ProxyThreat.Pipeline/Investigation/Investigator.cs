@@ -139,7 +139,12 @@ public sealed class Investigator
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelThreats, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(_source.SearchAsync(date, searched, cancellationToken), parallel, async (search, ct) =>
         {
-            var outcome = await InvestigateOneAsync(date, search, severityOf[search.Uri], decisions.Find(date, search.Uri), entries.GetValueOrDefault(search.Uri), scope.DryRun, started, ct);
+            ThreatOutcome outcome;
+            using (search)
+            {
+                outcome = await InvestigateOneAsync(date, search, severityOf[search.Uri], decisions.Find(date, search.Uri), entries.GetValueOrDefault(search.Uri), scope.DryRun, started, ct);
+            }
+
             await outcomes.WriteAsync(outcome, ct);
         });
     }
@@ -157,7 +162,7 @@ public sealed class Investigator
         var started = _time.GetTimestamp();
         try
         {
-            var analysis = ThreatAnalyzer.Analyze(search.Uri, search.Requests, _options.Timeline, _statusNames);
+            var analysis = ThreatAnalyzer.Analyze(search.Uri, search.Rows, _options.Timeline, _statusNames);
             var story = ThreatStory.Resolve(decision, entry, date, analysis, severity);
             if (!dryRun)
             {
@@ -166,7 +171,7 @@ public sealed class Investigator
 
             var elapsed = _time.GetElapsedTime(started);
             var status = dryRun ? ThreatStatus.DryRun : ThreatStatus.Written;
-            Log.ThreatInvestigated(_logger, search.Uri, Day(date), status, analysis.RowCount, analysis.ClientCount, analysis.Requests.Count, analysis.Timeline.Count, story.Origin, (long)elapsed.TotalMilliseconds);
+            Log.ThreatInvestigated(_logger, search.Uri, Day(date), status, analysis.RowCount, analysis.ClientCount, analysis.RequestCount, analysis.Timeline.Count, story.Origin, (long)elapsed.TotalMilliseconds);
             return new ThreatOutcome(date, search.Uri, status, analysis.RowCount, analysis.ClientCount, elapsed, story.Origin);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -179,6 +184,6 @@ public sealed class Investigator
     private ThreatOutcome Failed(DateOnly date, ExpandedSearch search, Exception error, TimeSpan elapsed)
     {
         Log.ThreatFailed(_logger, error, search.Uri, Day(date), (long)elapsed.TotalMilliseconds, error.Message);
-        return new ThreatOutcome(date, search.Uri, ThreatStatus.Failed, search.Requests.Count, 0, elapsed, Error: error);
+        return new ThreatOutcome(date, search.Uri, ThreatStatus.Failed, search.Rows.Count, 0, elapsed, Error: error);
     }
 }

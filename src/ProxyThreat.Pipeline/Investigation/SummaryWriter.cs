@@ -26,8 +26,8 @@ public static class SummaryWriter
         var what = analysis switch
         {
             { RowCount: 0 } => "no proxy record",
-            { Requests.Count: 0 } => $"no request to it, {Count(analysis.RowCount, "request")} to pages it sent users on to",
-            _ => $"{Count(analysis.Requests.Count, "request")} from {Count(RequestClients(analysis), "client")}",
+            { RequestCount: 0 } => $"no request to it, {Count(analysis.RowCount, "request")} to pages it sent users on to",
+            _ => $"{Count(analysis.RequestCount, "request")} from {Count(analysis.RequestClientCount, "client")}",
         };
         return $"{Marker}{Risk(severity)} URI {host}: {what}";
     }
@@ -41,21 +41,21 @@ public static class SummaryWriter
         }
 
         var text = new StringBuilder(Marker);
-        var onwards = analysis.RowCount - analysis.Requests.Count;
-        if (analysis.Requests.Count == 0)
+        var onwards = analysis.RowCount - analysis.RequestCount;
+        if (analysis.RequestCount == 0)
         {
             text.Append(inv, $"On {date:yyyy-MM-dd} the proxy logged no request to {analysis.Uri} itself, only {Count(onwards, "request")} to pages it sent users on to.");
         }
         else
         {
-            text.Append(inv, $"On {date:yyyy-MM-dd} the proxy logged {Count(analysis.Requests.Count, "request")} to {analysis.Uri}");
+            text.Append(inv, $"On {date:yyyy-MM-dd} the proxy logged {Count(analysis.RequestCount, "request")} to {analysis.Uri}");
             if (analysis.FirstSeen is { } first && analysis.LastSeen is { } last)
             {
                 // Spot keeps the proxy's ELFF date and time fields, which Blue Coat logs in UTC.
                 text.Append(inv, $" between {first:HH:mm:ss} and {last:HH:mm:ss} UTC");
             }
 
-            text.Append(inv, $" from {Count(RequestClients(analysis), "client IP")}");
+            text.Append(inv, $" from {Count(analysis.RequestClientCount, "client IP")}");
             text.Append(onwards > 0 ? string.Create(inv, $", and {Count(onwards, "request")} to pages it sent users on to.") : ".");
         }
 
@@ -68,7 +68,7 @@ public static class SummaryWriter
         }.OfType<string>());
         text.Append('.');
 
-        if (analysis.Requests.Count > 0)
+        if (analysis.RequestCount > 0)
         {
             var others = analysis.Referers.Where(r => r.Value is not null && r.Value != analysis.Uri).ToList();
             text.Append(others.Count > 0
@@ -101,9 +101,6 @@ public static class SummaryWriter
         3 => "Low-risk",
         _ => string.Create(CultureInfo.InvariantCulture, $"Severity-{severity}"),
     };
-
-    private static int RequestClients(ThreatAnalysis analysis) =>
-        analysis.Requests.Select(r => r.ClientIp).OfType<string>().Distinct(StringComparer.Ordinal).Count();
 
     private static string Count(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");

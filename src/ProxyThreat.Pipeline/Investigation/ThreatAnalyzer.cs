@@ -1,88 +1,108 @@
-using System.Globalization;
-using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Search;
 
 namespace ProxyThreat.Pipeline.Investigation;
 
-/// <summary>The pure part of an investigation: aggregates, incident progression and timeline of one URI.</summary>
+/// <summary>
+/// The pure part of an investigation: aggregates, incident progression and timeline of one URI. Two passes
+/// over the rows, whatever the number of clients on the timeline: one in any order for the counts, one in
+/// time order for the pages sent on to and the timeline.
+/// </summary>
 public static class ThreatAnalyzer
 {
-    private const string TimeFormat = "yyyy-MM-dd HH:mm:ss";
-
     /// <param name="uri">The threat U.</param>
     /// <param name="rows">Its expanded search: requests whose fulluri or referer is U.</param>
-    public static ThreatAnalysis Analyze(string uri, IReadOnlyList<ProxyRequest> rows, TimelineSettings settings, HttpStatusNames statusNames)
+    /// <param name="settings">How the timeline is cut.</param>
+    /// <param name="statusNames">Names of the response codes.</param>
+    public static ThreatAnalysis Analyze(string uri, SearchRows rows, TimelineSettings settings, HttpStatusNames statusNames)
     {
-        // Stable, so requests within one second keep the order the source gave them.
-        var ordered = rows.OrderBy(r => r.Time ?? DateTime.MinValue).ToList();
-        var requests = ordered.Where(r => r.FullUri == uri).ToList();
-        var refererFor = ordered
-            .Where(r => r.FullUri != uri)
-            .Select(r => r.FullUri)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var clients = Count(ordered, r => r.ClientIp);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(settings);
+        var target = rows.FullUris.Find(uri);
+        var counts = Count(rows, target);
+        var timeline = new TimelineBuilder(uri, rows, counts.ClientIps, settings, statusNames);
+        var refererFor = new List<string>();
+        var sentOn = new bool[rows.FullUris.Count];
+        long? first = null;
+        long? last = null;
 
-        return new ThreatAnalysis(
-            uri,
-            ordered.Count,
+        var reader = rows.ReadInTimeOrder();
+        for (var run = reader.Next(); !run.IsEmpty; run = reader.Next())
+        {
+            foreach (ref readonly var row in run)
+            {
+                if (row.FullUri != target)
+                {
+                    if (row.FullUri != TextTable.Null && !sentOn[row.FullUri])
+                    {
+                        sentOn[row.FullUri] = true;
+                        refererFor.Add(rows.FullUris[row.FullUri]!);
+                    }
+                }
+                else if (row.HasTime)
+                {
+                    first ??= row.Time;
+                    last = row.Time;
+                    timeline.Add(row);
+                }
+            }
+        }
+
+        return new ThreatAnalysis(uri, rows, counts, refererFor, timeline.Build(), Time(first), Time(last));
+    }
+
+    private static DateTime? Time(long? ticks) => ticks is { } t ? new DateTime(t) : null;
+
+    private static ThreatCounts Count(SearchRows rows, int target)
+    {
+        var clients = new int[rows.ClientIps.Count];
+        var methods = new int[rows.RequestMethods.Count];
+        var types = new int[rows.ContentTypes.Count];
+        var referers = new int[rows.Referers.Count];
+        var requestClients = new bool[rows.ClientIps.Count];
+        var requests = 0;
+        var reader = rows.ReadAnyOrder();
+        for (var run = reader.Next(); !run.IsEmpty; run = reader.Next())
+        {
+            foreach (ref readonly var row in run)
+            {
+                clients[row.ClientIp]++;
+                methods[row.RequestMethod]++;
+                types[row.ContentType]++;
+                if (row.FullUri == target)
+                {
+                    requests++;
+                    referers[row.Referer]++;
+                    requestClients[row.ClientIp] = true;
+                }
+            }
+        }
+
+        requestClients[TextTable.Null] = false;
+        return new ThreatCounts(
             requests,
-            refererFor,
-            clients,
-            Count(ordered, r => r.RequestMethod),
-            Count(ordered, r => r.ResponseContentType),
-            Count(requests, r => r.Referer),
-            Timeline(uri, requests, clients, settings, statusNames));
+            requestClients.Count(seen => seen),
+            Ranked(rows.ClientIps, clients),
+            Ranked(rows.RequestMethods, methods),
+            Ranked(rows.ContentTypes, types),
+            Ranked(rows.Referers, referers));
     }
 
     /// <summary>Requests per value, most first; ties by the smaller value (ordinal), null last.</summary>
-    private static List<CountedValue> Count(IEnumerable<ProxyRequest> rows, Func<ProxyRequest, string?> field) =>
-        rows.GroupBy(field)
-            .Select(g => new CountedValue(g.Key, g.Count()))
-            .OrderByDescending(c => c.Requests)
-            .ThenBy(c => c.Value is null)
-            .ThenBy(c => c.Value, StringComparer.Ordinal)
-            .ToList();
-
-    private static List<TimelineRow> Timeline(string uri, List<ProxyRequest> requests, List<CountedValue> clients, TimelineSettings settings, HttpStatusNames statusNames)
+    private static List<CountedValue> Ranked(TextTable texts, int[] counts)
     {
-        var timeline = new List<TimelineRow>();
-        var top = clients.Where(c => c.Value is not null).Take(settings.TopResults).Select(c => c.Value!);
-        foreach (var client in top)
+        var ranked = new List<CountedValue>();
+        for (var id = 0; id < counts.Length; id++)
         {
-            var session = new List<ProxyRequest>();
-            DateTime? previous = null;
-            foreach (var request in requests.Where(r => r.ClientIp == client && r.Time is not null))
+            if (counts[id] > 0)
             {
-                if (previous is { } p && request.Time!.Value - p > settings.Gap)
-                {
-                    AddSession(timeline, uri, client, session, statusNames);
-                    session.Clear();
-                }
-
-                session.Add(request);
-                previous = request.Time;
+                ranked.Add(new CountedValue(texts[id], counts[id]));
             }
-
-            AddSession(timeline, uri, client, session, statusNames);
         }
 
-        return timeline;
-    }
-
-    /// <summary>One row per response code of the session, in the order the codes first appear.</summary>
-    private static void AddSession(List<TimelineRow> timeline, string uri, string client, List<ProxyRequest> session, HttpStatusNames statusNames)
-    {
-        foreach (var code in session.GroupBy(r => r.ResponseCode))
-        {
-            timeline.Add(new TimelineRow(
-                uri,
-                code.First().Time!.Value.ToString(TimeFormat, CultureInfo.InvariantCulture),
-                code.Last().Time!.Value.ToString(TimeFormat, CultureInfo.InvariantCulture),
-                code.Sum(r => (long)(r.Duration ?? 0)),
-                client,
-                code.Key,
-                statusNames.NameOf(code.Key)));
-        }
+        ranked.Sort(static (a, b) =>
+            a.Requests != b.Requests ? b.Requests.CompareTo(a.Requests)
+            : a.Value is null || b.Value is null ? (a.Value is null).CompareTo(b.Value is null)
+            : string.CompareOrdinal(a.Value, b.Value));
+        return ranked;
     }
 }

@@ -13,13 +13,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Hdfs;
+using ProxyThreat.Pipeline.Spot;
 
 namespace ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
 
 /// <summary>
 /// A real GraphQL server on loopback (Kestrel, graphql-dotnet) speaking Spot's proxy API from its SDL, with
-/// resolvers backed by an <see cref="IThreatSource"/>. It records every request, validates each against the
+/// resolvers reading Spot's tables from a folder. It records every request, validates each against the
 /// schema, and can be told to misbehave (<see cref="Fault"/>) on chosen requests.
 /// </summary>
 public sealed class SpotGraphQLServer : IAsyncDisposable
@@ -66,7 +67,7 @@ public sealed class SpotGraphQLServer : IAsyncDisposable
     public Func<HttpContext, Task>? Override { get; set; }
 
     /// <summary>Starts a server on 127.0.0.1, on a free port; with a certificate, over HTTPS.</summary>
-    public static async Task<SpotGraphQLServer> StartAsync(IThreatSource data, X509Certificate2? certificate = null)
+    public static async Task<SpotGraphQLServer> StartAsync(IHdfs tables, SpotLayout layout, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -78,7 +79,7 @@ public sealed class SpotGraphQLServer : IAsyncDisposable
             }
         }));
         var app = builder.Build();
-        var server = new SpotGraphQLServer(app, SpotSchema.Build(data)) { FaultTimes = int.MaxValue };
+        var server = new SpotGraphQLServer(app, SpotSchema.Build(tables, layout)) { FaultTimes = int.MaxValue };
         app.MapPost("/graphql", server.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

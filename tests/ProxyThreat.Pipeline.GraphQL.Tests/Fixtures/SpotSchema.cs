@@ -2,21 +2,25 @@ using System.Globalization;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Hdfs;
+using ProxyThreat.Pipeline.Sources.Tables;
+using ProxyThreat.Pipeline.Spot;
+using ProxyThreat.Pipeline.Tables;
 
 namespace ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
 
 /// <summary>
 /// Spot's proxy API built from its SDL (<c>Schema/proxy-api.graphql</c>), with the three reads an investigation
-/// needs resolved from an <see cref="IThreatSource"/> (a tables source over test tables): the same data a real
-/// Spot would serve from the same tables.
+/// needs resolved from Spot's tables in a folder (scores and comments through a <see cref="TablesSource"/>, the
+/// expanded search as Impala runs it): the same data a real Spot would serve from the same tables.
 /// </summary>
 public static class SpotSchema
 {
     public static string Sdl { get; } = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schema", "proxy-api.graphql"));
 
-    public static ISchema Build(IThreatSource tables)
+    public static ISchema Build(IHdfs hdfs, SpotLayout layout)
     {
+        var tables = new TablesSource(hdfs, layout);
         var schema = Schema.For(Sdl, builder =>
         {
             builder.AllowUnknownFields = true;
@@ -42,19 +46,9 @@ public static class SpotSchema
             });
             ResolveAsync(builder.Types.For("ProxyThreatInformation").FieldFor("details"), async c =>
             {
-                var uri = c.GetArgument<string>("uri");
-                var rows = new List<Dictionary<string, object?>>();
-                await foreach (var search in tables.SearchAsync(DateArgument(c), [uri], c.CancellationToken))
-                {
-                    if (search.Error is not null)
-                    {
-                        throw search.Error;
-                    }
-
-                    rows.AddRange(search.Requests.Select(Details));
-                }
-
-                return rows;
+                var date = DateArgument(c);
+                var rows = await RawProxySearch.FindAsync(hdfs, layout, date, c.GetArgument<string>("uri"), c.CancellationToken);
+                return rows.Select(r => Details(r, date)).ToList();
             });
         });
 
@@ -67,22 +61,26 @@ public static class SpotSchema
         return schema;
     }
 
-    private static Dictionary<string, object?> Details(ProxyRequest r) => Row(
-        ("datetime", r.Time?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
-        ("clientIp", r.ClientIp),
-        ("username", r.Username),
-        ("duration", r.Duration),
-        ("uri", r.FullUri),
-        ("webCategory", r.WebCategory),
-        ("responseCode", Int(r.ResponseCode)),
-        ("requestMethod", r.RequestMethod),
-        ("userAgent", r.UserAgent),
-        ("responseContentType", r.ResponseContentType),
-        ("referer", r.Referer),
-        ("uriPort", Int(r.UriPort)),
-        ("serverIp", r.ServerIp),
-        ("serverToClientBytes", r.ServerToClientBytes),
-        ("clientToServerBytes", r.ClientToServerBytes));
+    private static Dictionary<string, object?> Details(object?[] r, DateOnly date)
+    {
+        object? Column(string name) => r[SpotTables.Proxy.IndexOf(name)];
+        return Row(
+            ("datetime", RawProxySearch.Time(r, date)?.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+            ("clientIp", Column("clientip")),
+            ("username", Column("username")),
+            ("duration", Column("duration")),
+            ("uri", Column("fulluri")),
+            ("webCategory", Column("webcat")),
+            ("responseCode", Int((string?)Column("respcode"))),
+            ("requestMethod", Column("reqmethod")),
+            ("userAgent", Column("useragent")),
+            ("responseContentType", Column("resconttype")),
+            ("referer", Column("referer")),
+            ("uriPort", Int((string?)Column("uriport"))),
+            ("serverIp", Column("serverip")),
+            ("serverToClientBytes", Column("scbytes")),
+            ("clientToServerBytes", Column("csbytes")));
+    }
 
     private static int? Int(string? text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
 

@@ -16,7 +16,7 @@ public sealed class SpotServerFixture : IAsyncDisposable
     public static async Task<SpotServerFixture> StartAsync()
     {
         var tables = await SpotSampleTables.CreateAsync();
-        return new SpotServerFixture(tables, await SpotGraphQLServer.StartAsync(tables.Source));
+        return new SpotServerFixture(tables, await SpotGraphQLServer.StartAsync(tables.Hdfs, tables.Layout));
     }
 
     public async ValueTask DisposeAsync()

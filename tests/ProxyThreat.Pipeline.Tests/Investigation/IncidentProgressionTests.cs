@@ -102,7 +102,7 @@ public sealed class IncidentProgressionTests
     [Fact]
     public void Serialize_NoRows_WritesEmptyArrays()
     {
-        var analysis = ThreatAnalyzer.Analyze(U, [], Defaults, HttpStatusNames.Default);
+        var analysis = ThreatAnalyzer.Analyze(U, Req.Rows(), Defaults, HttpStatusNames.Default);
 
         var text = Encoding.UTF8.GetString(IncidentProgression.Serialize(analysis));
 

@@ -1,5 +1,5 @@
 using ProxyThreat.Pipeline.Investigation;
-using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Search;
 using ProxyThreat.Pipeline.Tests.Sources;
 
 namespace ProxyThreat.Pipeline.Tests.Investigation;
@@ -13,7 +13,7 @@ public sealed class ThreatAnalyzerTests
 
     private static readonly TimelineSettings Defaults = new(20, TimeSpan.FromSeconds(300));
 
-    private static ThreatAnalysis Analyze(IReadOnlyList<ProxyRequest> rows, TimelineSettings? settings = null) =>
+    private static ThreatAnalysis Analyze(SearchRows rows, TimelineSettings? settings = null) =>
         ThreatAnalyzer.Analyze(U, rows, settings ?? Defaults, HttpStatusNames.Default);
 
     private static TimelineRow Row(string start, string end, long duration, string client, string? code, string name) =>
@@ -24,28 +24,28 @@ public sealed class ThreatAnalyzerTests
     [Fact]
     public void Analyze_RowsOutOfOrder_RequestsAreFullUriRowsInTimeOrder()
     {
-        var late = Req.At("12:00:03").From("10.0.0.3").To(U).Build();
-        var early = Req.At("12:00:01").From("10.0.0.1").To(U).Build();
-        var middle = Req.At("12:00:02").From("10.0.0.2").To(U).Build();
-        var onward = Req.At("12:00:00").From("10.0.0.4").To(A).Ref(U).Build();
+        var late = Req.At("12:00:03").From("10.0.0.3").To(U);
+        var early = Req.At("12:00:01").From("10.0.0.1").To(U);
+        var middle = Req.At("12:00:02").From("10.0.0.2").To(U);
+        var onward = Req.At("12:00:00").From("10.0.0.4").To(A).Ref(U);
 
-        var analysis = Analyze([late, onward, early, middle]);
+        var analysis = Analyze(Req.Rows(late, onward, early, middle));
 
-        Assert.Equal([early, middle, late], analysis.Requests);
+        Assert.Equal([early.Request, middle.Request, late.Request], analysis.Requests);
         Assert.Equal(4, analysis.RowCount);
     }
 
     [Fact]
     public void Analyze_EqualTimes_KeepsSourceOrder()
     {
-        var first = Req.At("12:00:01").From("10.0.0.9").To(U).Build();
-        var second = Req.At("12:00:01").From("10.0.0.1").To(U).Build();
-        var third = Req.At("12:00:01").From("10.0.0.5").To(U).Build();
-        var before = Req.At("12:00:00").From("10.0.0.7").To(U).Build();
+        var first = Req.At("12:00:01").From("10.0.0.9").To(U);
+        var second = Req.At("12:00:01").From("10.0.0.1").To(U);
+        var third = Req.At("12:00:01").From("10.0.0.5").To(U);
+        var before = Req.At("12:00:00").From("10.0.0.7").To(U);
 
-        var analysis = Analyze([first, second, third, before]);
+        var analysis = Analyze(Req.Rows(first, second, third, before));
 
-        Assert.Equal([before, first, second, third], analysis.Requests);
+        Assert.Equal([before.Request, first.Request, second.Request, third.Request], analysis.Requests);
     }
 
     [Fact]
@@ -62,17 +62,18 @@ public sealed class ThreatAnalyzerTests
 
         Assert.Equal([B, A], analysis.RefererFor);
         Assert.Single(analysis.Requests);
+        Assert.Equal(1, analysis.RequestCount);
     }
 
     [Fact]
     public void Analyze_RowWhoseFullUriAndRefererAreU_IsARequestAndNotInRefererFor()
     {
-        var self = Req.At("12:00:01").From("10.0.0.1").To(U).Ref(U).Build();
-        var onward = Req.At("12:00:02").From("10.0.0.1").To(A).Ref(U).Build();
+        var self = Req.At("12:00:01").From("10.0.0.1").To(U).Ref(U);
+        var onward = Req.At("12:00:02").From("10.0.0.1").To(A).Ref(U);
 
-        var analysis = Analyze([self, onward]);
+        var analysis = Analyze(Req.Rows(self, onward));
 
-        Assert.Equal([self], analysis.Requests);
+        Assert.Equal([self.Request], analysis.Requests);
         Assert.Equal([A], analysis.RefererFor);
         Assert.Equal([new CountedValue(U, 1)], analysis.Referers);
     }

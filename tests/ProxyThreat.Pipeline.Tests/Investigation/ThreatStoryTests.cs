@@ -164,7 +164,7 @@ public sealed class ThreatStoryTests
     [Fact]
     public void Resolve_NoRequestFound_SaysThereIsNoProxyRecordInsteadOfCountingZeros()
     {
-        var none = ThreatAnalyzer.Analyze(U, [], new TimelineSettings(20, TimeSpan.FromSeconds(300)), HttpStatusNames.Default);
+        var none = ThreatAnalyzer.Analyze(U, Req.Rows(), new TimelineSettings(20, TimeSpan.FromSeconds(300)), HttpStatusNames.Default);
 
         var story = ThreatStory.Resolve(null, null, Day, none, 1);
 

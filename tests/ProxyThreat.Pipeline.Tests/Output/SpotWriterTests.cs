@@ -6,6 +6,8 @@ using ProxyThreat.Pipeline.Spot;
 using ProxyThreat.Pipeline.Tables;
 using ProxyThreat.Pipeline.Tests.Support;
 
+using ProxyThreat.Pipeline.Tests.Sources;
+
 namespace ProxyThreat.Pipeline.Tests.Output;
 
 public sealed class SpotWriterTests : IDisposable
@@ -34,7 +36,7 @@ public sealed class SpotWriterTests : IDisposable
     {
         // Deleting the threat's own timeline file from a partition folder that did not exist yet threw
         // "Could not find a part of the path" after the JSON and the storyboard row were written.
-        var none = ThreatAnalyzer.Analyze(U, [], new TimelineSettings(20, TimeSpan.FromMinutes(5)), HttpStatusNames.Default);
+        var none = ThreatAnalyzer.Analyze(U, Req.Rows(), new TimelineSettings(20, TimeSpan.FromMinutes(5)), HttpStatusNames.Default);
 
         await new SpotWriter(_spot.Hdfs, _spot.Layout).WriteAsync(SpotFolder.Day, Story, none, CancellationToken.None);
 
@@ -130,7 +132,8 @@ public sealed class SpotWriterTests : IDisposable
     public async Task Write_TimelineEmpty_RemovesEarlierTimelineRowsOfU()
     {
         await SeedOtherToolsRowsAsync();
-        var empty = Analysis() with { Timeline = [] };
+        var empty = Analysis(topResults: 0);
+        Assert.Empty(empty.Timeline);
 
         await new SpotWriter(_spot.Hdfs, _spot.Layout).WriteAsync(SpotFolder.Day, Story, empty, CancellationToken.None);
 
@@ -148,14 +151,12 @@ public sealed class SpotWriterTests : IDisposable
         ["http://csv.example/", "2016-07-08 02:00:00", "2016-07-08 02:00:00", 0L, null, null, "Unknown"],
     ];
 
-    private static ThreatAnalysis Analysis(string uri = U)
+    private static ThreatAnalysis Analysis(string uri = U, int topResults = 20)
     {
-        var rows = new List<ProxyRequest>
-        {
-            new(new DateTime(2016, 7, 8, 10, 0, 0), "10.0.0.1", null, 100, uri, null, "200", "GET", null, "text/html", "http://ref/", null, null, null, null),
-            new(new DateTime(2016, 7, 8, 10, 0, 1), "10.0.0.1", null, 200, uri, null, "200", "GET", null, "text/html", null, null, null, null, null),
-        };
-        return ThreatAnalyzer.Analyze(uri, rows, new TimelineSettings(20, TimeSpan.FromMinutes(5)), HttpStatusNames.Default);
+        var rows = Req.Rows(
+            Req.At("10:00:00").From("10.0.0.1").Took(100).To(uri).Code("200").Method("GET").Type("text/html").Ref("http://ref/"),
+            Req.At("10:00:01").From("10.0.0.1").Took(200).To(uri).Code("200").Method("GET").Type("text/html"));
+        return ThreatAnalyzer.Analyze(uri, rows, new TimelineSettings(topResults, TimeSpan.FromMinutes(5)), HttpStatusNames.Default);
     }
 
     private Task SeedOtherToolsRowsAsync() => SeedOtherToolsRowsAsync(_spot);

@@ -1,11 +1,12 @@
 using System.Globalization;
-using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Search;
 
 namespace ProxyThreat.Pipeline.Tests.Sources;
 
 /// <summary>
-/// Builds <see cref="ProxyRequest"/> rows for tests on <see cref="Day"/>:
-/// <c>Req.At("12:00:01").From("10.0.0.1").To(U).Ref(R).Code("200").Build()</c>. Unset fields are null.
+/// Builds the rows of an expanded search for tests on <see cref="Day"/>:
+/// <c>Req.Rows(Req.At("12:00:01").From("10.0.0.1").To(U).Ref(R).Code("200"), ...)</c>. Unset fields are null.
 /// </summary>
 internal sealed record Req(
     DateTime? Time,
@@ -38,8 +39,18 @@ internal sealed record Req(
 
     public Req Took(int? duration) => this with { Duration = duration };
 
-    public ProxyRequest Build() =>
-        new(Time, ClientIp, null, Duration, FullUri, null, ResponseCode, RequestMethod, null, ResponseContentType, Referer, null, null, null, null);
+    /// <summary>How the incident progression shows this request.</summary>
+    public IncidentRequest Request => new(ClientIp, Referer, RequestMethod, ResponseContentType);
 
-    public static List<ProxyRequest> Rows(params Req[] rows) => rows.Select(r => r.Build()).ToList();
+    /// <summary>The rows in the order given, as a source would hand them over.</summary>
+    public static SearchRows Rows(params Req[] rows)
+    {
+        var search = new SearchRows();
+        foreach (var r in rows)
+        {
+            search.Add(r.Time, r.ClientIp, r.FullUri, r.Referer, r.RequestMethod, r.ResponseContentType, r.ResponseCode, r.Duration);
+        }
+
+        return search.Complete();
+    }
 }

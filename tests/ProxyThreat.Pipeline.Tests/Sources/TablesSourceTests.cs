@@ -23,7 +23,7 @@ public sealed class TablesSourceTests : IDisposable
 
         var results = await Search([U]);
 
-        var rows = Assert.Single(results).Requests;
+        var rows = Assert.Single(results).Found;
         Assert.Equal(["10.0.0.3", "10.0.0.2", "10.0.0.1"], rows.Select(r => r.ClientIp));
         Assert.Equal(new DateTime(2016, 7, 8, 2, 30, 0), rows[0].Time);
     }
@@ -35,8 +35,8 @@ public sealed class TablesSourceTests : IDisposable
 
         var results = (await Search([U, V])).ToDictionary(r => r.Uri);
 
-        Assert.Equal(2, results[U].Requests.Count);
-        Assert.Equal(V, Assert.Single(results[V].Requests).FullUri);
+        Assert.Equal(2, results[U].Found.Count);
+        Assert.Equal(V, Assert.Single(results[V].Found).FullUri);
     }
 
     [Fact]
@@ -49,9 +49,7 @@ public sealed class TablesSourceTests : IDisposable
 
         var recording = new RecordingHdfs(_spot.Hdfs);
         var source = new TablesSource(recording, _spot.Layout);
-        await foreach (var _ in source.SearchAsync(SpotFolder.Day, [U, V, "http://third/"], CancellationToken.None))
-        {
-        }
+        await Searched.AllAsync(source.SearchAsync(SpotFolder.Day, [U, V, "http://third/"], CancellationToken.None));
 
         var opens = recording.Calls.Where(c => c.StartsWith("OPEN", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, opens.Count);
@@ -66,7 +64,7 @@ public sealed class TablesSourceTests : IDisposable
         await _spot.WriteRawAsync(1, "_SUCCESS", new RawRow("01:00:00", "10.0.0.9", U));
         await _spot.WriteRawAsync(1, "part.tmp", new RawRow("01:00:00", "10.0.0.9", U));
 
-        var rows = Assert.Single(await Search([U])).Requests;
+        var rows = Assert.Single(await Search([U])).Found;
 
         Assert.Equal("10.0.0.1", Assert.Single(rows).ClientIp);
     }
@@ -76,12 +74,12 @@ public sealed class TablesSourceTests : IDisposable
     {
         await _spot.WriteRawAsync(1, "000000_0", new RawRow("01:00:00", null, U, Method: null, ContentType: null, RespCode: null, Duration: null));
 
-        var row = Assert.Single(Assert.Single(await Search([U])).Requests);
+        var row = Assert.Single(Assert.Single(await Search([U])).Found);
 
         Assert.Null(row.ClientIp);
         Assert.Null(row.RequestMethod);
         Assert.Null(row.ResponseCode);
-        Assert.Null(row.Duration);
+        Assert.Equal(0, row.Duration);
     }
 
     [Fact]
@@ -89,7 +87,7 @@ public sealed class TablesSourceTests : IDisposable
     {
         var result = Assert.Single(await Search([U]));
 
-        Assert.Empty(result.Requests);
+        Assert.Empty(result.Found);
         Assert.Null(result.Error);
     }
 
@@ -126,14 +124,6 @@ public sealed class TablesSourceTests : IDisposable
         Assert.Contains("h=03/000000_0", error.Message, StringComparison.Ordinal);
     }
 
-    private async Task<List<ExpandedSearch>> Search(IReadOnlyCollection<string> uris)
-    {
-        var results = new List<ExpandedSearch>();
-        await foreach (var result in new TablesSource(_spot.Hdfs, _spot.Layout).SearchAsync(SpotFolder.Day, uris, CancellationToken.None))
-        {
-            results.Add(result);
-        }
-
-        return results;
-    }
+    private Task<List<Searched>> Search(IReadOnlyCollection<string> uris) =>
+        Searched.AllAsync(new TablesSource(_spot.Hdfs, _spot.Layout).SearchAsync(SpotFolder.Day, uris, CancellationToken.None));
 }

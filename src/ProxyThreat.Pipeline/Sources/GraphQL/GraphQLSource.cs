@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Search;
 using ProxyThreat.Pipeline.Sources.GraphQL.Internal;
 
 namespace ProxyThreat.Pipeline.Sources.GraphQL;
@@ -105,13 +106,18 @@ public sealed class GraphQLSource : IThreatSource
     {
         try
         {
-            var pool = new StringPool();
-            var rows = await _client.QueryListAsync(
+            var details = await _client.QueryListAsync(
                 new GraphQLRequest("threat.details", SpotQueries.Details, Variables(date, uri)),
                 SpotQueries.DetailsPath,
-                (ref Utf8JsonReader r) => ToRequest(JsonSerializer.Deserialize(ref r, GraphQLJsonContext.Default.DetailsRow), pool),
+                static (ref Utf8JsonReader r) => JsonSerializer.Deserialize(ref r, GraphQLJsonContext.Default.DetailsRow),
                 cancellationToken);
-            return new ExpandedSearch(uri, rows);
+            var rows = new SearchRows();
+            foreach (var row in details)
+            {
+                rows.Add(ParseDatetime(row.Datetime), row.ClientIp, row.Uri, row.Referer, row.RequestMethod, row.ResponseContentType, row.ResponseCode?.ToString(CultureInfo.InvariantCulture), row.Duration);
+            }
+
+            return new ExpandedSearch(uri, rows.Complete());
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -133,26 +139,6 @@ public sealed class GraphQLSource : IThreatSource
 
         return variables;
     }
-
-    /// <summary>Maps one answer row; with a pool, the row's texts are shared with earlier rows of the same search.</summary>
-    internal static ProxyRequest? ToRequest(DetailsRow? row, StringPool? pool) => row is null ? null : new(
-        Time: ParseDatetime(row.Datetime),
-        ClientIp: Share(pool, row.ClientIp),
-        Username: Share(pool, row.Username),
-        Duration: row.Duration,
-        FullUri: Share(pool, row.Uri),
-        WebCategory: Share(pool, row.WebCategory),
-        ResponseCode: Share(pool, row.ResponseCode?.ToString(CultureInfo.InvariantCulture)),
-        RequestMethod: Share(pool, row.RequestMethod),
-        UserAgent: Share(pool, row.UserAgent),
-        ResponseContentType: Share(pool, row.ResponseContentType),
-        Referer: Share(pool, row.Referer),
-        UriPort: Share(pool, row.UriPort?.ToString(CultureInfo.InvariantCulture)),
-        ServerIp: Share(pool, row.ServerIp),
-        ServerToClientBytes: row.ServerToClientBytes,
-        ClientToServerBytes: row.ClientToServerBytes);
-
-    private static string? Share(StringPool? pool, string? value) => pool is null ? value : pool.Share(value);
 
     // As the tables source: a time that cannot be read is an unknown time, not a failed search.
     private static DateTime? ParseDatetime(string? text) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using ProxyThreat.Pipeline.Hdfs;
+using ProxyThreat.Pipeline.Search;
 using ProxyThreat.Pipeline.Spot;
 using ProxyThreat.Pipeline.Tables;
 
@@ -59,21 +60,24 @@ public sealed class TablesSource : IThreatSource
             _hdfs, await PartitionFinder.FindDayAsync(_hdfs, _layout.ProxyTable, date, cancellationToken), cancellationToken);
         var files = await PartitionFinder.FilesAsync(_hdfs, hours, cancellationToken);
 
-        var perFile = new List<ProxyRequest>[files.Count];
+        var perFile = new List<object?[]>[files.Count];
         await Parallel.ForAsync(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = ParallelFileReads, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var content = await ReadFileAsync(files[i].Path, RawColumns, ct);
             perFile[i] = content.Rows
                 .Where(r => (r[5] is string u && wanted.Contains(u)) || (r[11] is string f && wanted.Contains(f)))
-                .Select(r => ToRequest(r, date))
                 .ToList();
         });
 
-        // Stable: requests of the same second keep partition, file and row order.
-        var ordered = perFile.SelectMany(f => f).OrderBy(r => r.Time ?? DateTime.MinValue).ToList();
         foreach (var uri in uris.Distinct(StringComparer.Ordinal))
         {
-            yield return new ExpandedSearch(uri, ordered.Where(r => r.FullUri == uri || r.Referer == uri).ToList());
+            var rows = new SearchRows();
+            foreach (var r in perFile.SelectMany(f => f).Where(r => (string?)r[5] == uri || (string?)r[11] == uri))
+            {
+                rows.Add(ParseTime((string?)r[0], (string?)r[1], date), (string?)r[2], (string?)r[5], (string?)r[11], (string?)r[8], (string?)r[10], (string?)r[7], (int?)r[4]);
+            }
+
+            yield return new ExpandedSearch(uri, rows.Complete());
         }
     }
 
@@ -105,23 +109,6 @@ public sealed class TablesSource : IThreatSource
         await using var stream = await _hdfs.OpenAsync(path, cancellationToken);
         return await TableFile.ReadAsync(stream, schema, _hdfs.Describe(path), cancellationToken);
     }
-
-    private static ProxyRequest ToRequest(object?[] r, DateOnly partitionDate) => new(
-        Time: ParseTime((string?)r[0], (string?)r[1], partitionDate),
-        ClientIp: (string?)r[2],
-        Username: (string?)r[3],
-        Duration: (int?)r[4],
-        FullUri: (string?)r[5],
-        WebCategory: (string?)r[6],
-        ResponseCode: (string?)r[7],
-        RequestMethod: (string?)r[8],
-        UserAgent: (string?)r[9],
-        ResponseContentType: (string?)r[10],
-        Referer: (string?)r[11],
-        UriPort: (string?)r[12],
-        ServerIp: (string?)r[13],
-        ServerToClientBytes: (int?)r[14],
-        ClientToServerBytes: (int?)r[15]);
 
     private static DateTime? ParseTime(string? date, string? time, DateOnly partitionDate)
     {

@@ -33,11 +33,11 @@ public sealed class GraphQLHttpClientTests
         var source = Source(spot);
 
         var ex = await Assert.ThrowsAsync<GraphQLException>(() => source.GetStoryboardEntriesAsync(Date, None));
-        var search = await source.SearchAsync(Date, [Threat], None).SingleAsync(None);
+        using var search = await source.SearchAsync(Date, [Threat], None).SingleAsync(None);
 
         Assert.Contains("ImpalaRuntimeException: scan cancelled after 2 rows", ex.Message, StringComparison.Ordinal);
         Assert.IsType<GraphQLException>(search.Error);
-        Assert.Empty(search.Requests);
+        Assert.Equal(0, search.Rows.Count);
     }
 
     [Fact]
@@ -106,10 +106,10 @@ public sealed class GraphQLHttpClientTests
         spot.Server.Fault = ServerFault.CutMidBody;
         spot.Server.FaultTimes = 1;
 
-        var search = await Source(spot).SearchAsync(Date, [Threat], None).SingleAsync(None);
+        using var search = await Source(spot).SearchAsync(Date, [Threat], None).SingleAsync(None);
 
         Assert.Null(search.Error);
-        Assert.Equal(6, search.Requests.Count);
+        Assert.Equal(6, search.Rows.Count);
         Assert.Equal(2, spot.Server.Requests.Count);
     }
 
@@ -147,7 +147,7 @@ public sealed class GraphQLHttpClientTests
         var source = Source(spot);
 
         var ex = await Assert.ThrowsAsync<GraphQLException>(() => source.GetScoredThreatsAsync(Date, None));
-        var search = await source.SearchAsync(Date, [Threat], None).SingleAsync(None);
+        using var search = await source.SearchAsync(Date, [Threat], None).SingleAsync(None);
 
         Assert.Contains("the answer has no data.proxy", ex.Message, StringComparison.Ordinal);
         Assert.Contains("data.proxy", Assert.IsType<GraphQLException>(search.Error).Message, StringComparison.Ordinal);

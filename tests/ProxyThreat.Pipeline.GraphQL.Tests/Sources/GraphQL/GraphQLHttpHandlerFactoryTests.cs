@@ -17,7 +17,7 @@ public sealed class GraphQLHttpHandlerFactoryTests
         using var leaf = CreateLeaf(ca);
         var tables = await SpotSampleTables.CreateAsync();
         using var _ = tables;
-        await using var server = await SpotGraphQLServer.StartAsync(tables.Source, leaf);
+        await using var server = await SpotGraphQLServer.StartAsync(tables.Hdfs, tables.Layout, leaf);
         var bundle = WriteBundle(ca);
         try
         {
@@ -41,7 +41,7 @@ public sealed class GraphQLHttpHandlerFactoryTests
         using var leaf = CreateLeaf(ca);
         var tables = await SpotSampleTables.CreateAsync();
         using var _ = tables;
-        await using var server = await SpotGraphQLServer.StartAsync(tables.Source, leaf);
+        await using var server = await SpotGraphQLServer.StartAsync(tables.Hdfs, tables.Layout, leaf);
         var bundle = WriteBundle(other);
         try
         {

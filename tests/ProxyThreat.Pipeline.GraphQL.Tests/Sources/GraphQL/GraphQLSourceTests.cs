@@ -1,5 +1,6 @@
 using ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
 using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Tests.Support;
 using static ProxyThreat.Pipeline.GraphQL.Tests.Fixtures.SpotSampleTables;
 
 namespace ProxyThreat.Pipeline.GraphQL.Tests.Sources.GraphQL;
@@ -38,17 +39,17 @@ public sealed class GraphQLSourceTests
     {
         await using var spot = await SpotServerFixture.StartAsync();
         string[] uris = [Threat, OtherThreat, Silent, Threat];
-        var expected = await spot.Tables.Source.SearchAsync(Date, uris, None).ToDictionaryAsync(s => s.Uri, cancellationToken: None);
+        var expected = (await Searched.AllAsync(spot.Tables.Source.SearchAsync(Date, uris, None))).ToDictionary(s => s.Uri);
 
-        var actual = await GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint)).SearchAsync(Date, uris, None).ToListAsync(None);
+        var actual = await Searched.AllAsync(GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint)).SearchAsync(Date, uris, None));
 
         Assert.Equal(3, actual.Count);
-        Assert.Equal(6, expected[Threat].Requests.Count);
-        Assert.Contains(expected[Threat].Requests, r => r.ResponseCode is null && r.UriPort is null);
+        Assert.Equal(6, expected[Threat].Found.Count);
+        Assert.Contains(expected[Threat].Found, r => r.ResponseCode is null);
         foreach (var search in actual)
         {
             Assert.Null(search.Error);
-            Assert.Equal(expected[search.Uri].Requests, search.Requests);
+            Assert.Equal(expected[search.Uri].Found, search.Found);
         }
     }
 
@@ -57,9 +58,9 @@ public sealed class GraphQLSourceTests
     {
         await using var spot = await SpotServerFixture.StartAsync();
 
-        var search = await GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint)).SearchAsync(Date, [Threat], None).SingleAsync(None);
+        var search = Assert.Single(await Searched.AllAsync(GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint)).SearchAsync(Date, [Threat], None)));
 
-        var requests = search.Requests.Where(r => r.FullUri == Threat).ToList();
+        var requests = search.Found.Where(r => r.FullUri == Threat).ToList();
         Assert.True(requests.Count > 1);
         Assert.All(requests, r => Assert.Same(requests[0].FullUri, r.FullUri));
     }
@@ -95,17 +96,17 @@ public sealed class GraphQLSourceTests
         spot.Server.Fault = ServerFault.GraphQLError;
         spot.Server.FaultWhen = r => r.Variables.GetValueOrDefault("uri") == OtherThreat;
 
-        var results = await GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint))
-            .SearchAsync(Date, [Threat, OtherThreat, Silent], None)
-            .ToDictionaryAsync(s => s.Uri, cancellationToken: None);
+        var results = (await Searched.AllAsync(GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint))
+            .SearchAsync(Date, [Threat, OtherThreat, Silent], None)))
+            .ToDictionary(s => s.Uri);
 
         var failed = Assert.IsType<ProxyThreat.Pipeline.Sources.GraphQL.GraphQLException>(results[OtherThreat].Error);
         Assert.Contains("Could not resolve table reference", failed.Message, StringComparison.Ordinal);
-        Assert.Empty(results[OtherThreat].Requests);
+        Assert.Empty(results[OtherThreat].Found);
         Assert.Null(results[Threat].Error);
-        Assert.Equal(6, results[Threat].Requests.Count);
+        Assert.Equal(6, results[Threat].Found.Count);
         Assert.Null(results[Silent].Error);
-        Assert.Empty(results[Silent].Requests);
+        Assert.Empty(results[Silent].Found);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
 using ProxyThreat.Pipeline.Sources.GraphQL;
+using ProxyThreat.Pipeline.Tests.Support;
 using static ProxyThreat.Pipeline.GraphQL.Tests.Fixtures.SpotSampleTables;
 
 namespace ProxyThreat.Pipeline.GraphQL.Tests.Sources.GraphQL;
@@ -57,16 +58,17 @@ public sealed class GraphQLStreamingTests
         await using var spot = await SpotServerFixture.StartAsync();
         spot.Server.Override = http => WriteDetailsAsync(http, MappedRows, afterFirstChunk: () => Task.CompletedTask, onEnd: () => { });
 
-        var search = await GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint, o => o.Retries = 0)).SearchAsync(Date, [Threat], None).SingleAsync(None);
+        var search = Assert.Single(await Searched.AllAsync(GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint, o => o.Retries = 0)).SearchAsync(Date, [Threat], None)));
 
         Assert.Null(search.Error);
-        Assert.Equal(MappedRows, search.Requests.Count);
-        var last = search.Requests[^1];
+        Assert.Equal(MappedRows, search.Found.Count);
+        var last = search.Found[^1];
         Assert.Equal(new DateTime(2016, 7, 8, 0, 0, 0).AddSeconds((MappedRows - 1) % 86_400), last.Time);
         Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"10.0.{(MappedRows - 1) / 256 % 256}.{(MappedRows - 1) % 256}"), last.ClientIp);
         Assert.Equal("404", last.ResponseCode);
-        Assert.Equal("8080", last.UriPort);
-        Assert.Equal(MappedRows - 1, last.ServerToClientBytes);
+        Assert.Equal((MappedRows - 1) % 1000, last.Duration);
+        Assert.Equal("GET", last.RequestMethod);
+        Assert.Equal("text/html", last.ResponseContentType);
         Assert.Null(last.Referer);
         Assert.Equal(Threat, last.FullUri);
     }

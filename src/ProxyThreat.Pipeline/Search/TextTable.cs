@@ -1,0 +1,71 @@
+using System.Buffers;
+using System.Text;
+using ProxyThreat.Pipeline.Search.Internal;
+
+namespace ProxyThreat.Pipeline.Search;
+
+/// <summary>
+/// The distinct texts of one column of an expanded search, each held once and numbered from 1 in the order
+/// first seen; 0 stands for null. Looked up by their UTF-8 bytes, so a source can find a value's id without
+/// making a string of it: a million rows repeating a few hundred texts make a few hundred strings.
+/// </summary>
+public sealed class TextTable
+{
+    public const int Null = 0;
+
+    private readonly Dictionary<byte[], int> _ids;
+    private readonly Dictionary<byte[], int>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
+    private readonly List<string?> _texts = [null];
+
+    public TextTable()
+    {
+        _ids = new Dictionary<byte[], int>(Utf8Comparer.Instance);
+        _lookup = _ids.GetAlternateLookup<ReadOnlySpan<byte>>();
+    }
+
+    /// <summary>How many ids there are, counting the one of null.</summary>
+    public int Count => _texts.Count;
+
+    public string? this[int id] => _texts[id];
+
+    /// <summary>The id of a text given as UTF-8, adding it when new.</summary>
+    public int IdOf(ReadOnlySpan<byte> utf8)
+    {
+        if (_lookup.TryGetValue(utf8, out var id))
+        {
+            return id;
+        }
+
+        id = _texts.Count;
+        _texts.Add(Encoding.UTF8.GetString(utf8));
+        _ids.Add(utf8.ToArray(), id);
+        return id;
+    }
+
+    /// <summary>The id of a text, adding it when new; null is <see cref="Null"/>.</summary>
+    public int IdOf(string? text) => text is null ? Null : WithUtf8(text, this, static (utf8, table) => table.IdOf(utf8));
+
+    /// <summary>The id of a text, or -1 when no row holds it.</summary>
+    public int Find(string text) => WithUtf8(text, this, static (utf8, table) => table._lookup.TryGetValue(utf8, out var id) ? id : -1);
+
+    private static int WithUtf8<TState>(string text, TState state, Utf8Func<TState> func)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        var rented = length > 512 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            Span<byte> buffer = rented is null ? stackalloc byte[512] : rented;
+            var written = Encoding.UTF8.GetBytes(text, buffer);
+            return func(buffer[..written], state);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private delegate int Utf8Func<in TState>(ReadOnlySpan<byte> utf8, TState state);
+}
