@@ -54,4 +54,7 @@ internal static partial class Log
 
     [LoggerMessage(3008, LogLevel.Error, "WebHDFS could not put the backup {Backup} back to {Destination}; the next rename to it restores it")]
     public static partial void WebHdfsRestoreFailed(ILogger logger, Exception exception, string destination, string backup);
+
+    [LoggerMessage(3101, LogLevel.Information, "Kerberos: authenticating to WebHDFS as {Principal} with {Source}, ticket valid until {Expires:u}")]
+    public static partial void KerberosLoggedIn(ILogger logger, string principal, string source, DateTimeOffset expires);
 }

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Hdfs;
+using ProxyThreat.Pipeline.Hdfs.WebHdfs;
+using ProxyThreat.Pipeline.Hdfs.WebHdfs.Kerberos;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Spot;
 
@@ -8,7 +10,8 @@ namespace ProxyThreat.Pipeline.Checks;
 
 /// <summary>
 /// Proves each configured part usable before operators rely on it: the source answers with what the worker
-/// reads, Spot's home exists in the output, and the worker may create, rename and delete a file there.
+/// reads, Spot's home exists in the output, and the worker may create, rename and delete a file there; with
+/// Kerberos, also whose ticket the worker authenticates with.
 /// </summary>
 public sealed class ReadinessCheck
 {
@@ -17,6 +20,8 @@ public sealed class ReadinessCheck
     private readonly SpotLayout _layout;
     private readonly HdfsKind _kind;
     private readonly TimeProvider _time;
+    private readonly KerberosLogin? _kerberos;
+    private string? _principal;
 
     public ReadinessCheck(IThreatSource source, IHdfs hdfs, SpotLayout layout, IOptions<HdfsOptions> hdfsOptions, TimeProvider time)
     {
@@ -25,10 +30,18 @@ public sealed class ReadinessCheck
         _layout = layout;
         _kind = hdfsOptions.Value.Kind;
         _time = time;
+        var webHdfs = hdfsOptions.Value.WebHdfs;
+        _kerberos = _kind == HdfsKind.WebHdfs && webHdfs.Auth == WebHdfsAuth.Kerberos ? KerberosLogin.For(webHdfs.Kerberos) : null;
     }
 
     public async IAsyncEnumerable<CheckResult> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (_kerberos is not null)
+        {
+            // The login's failure already says what to run.
+            yield return await RunAsync("kerberos login", null, () => Task.Run(LoginToKerberos, cancellationToken));
+        }
+
         yield return await RunAsync("source answers", "check the Source settings", () => _source.CheckAsync(cancellationToken));
         yield return await RunAsync("Spot:Root exists", "check the Hdfs settings and that Spot:Root exists", () => RootExistsAsync(cancellationToken));
         yield return await RunAsync("output writable", "check the Hdfs settings and that the worker's HDFS user may write to Spot:Root", () => ScratchFileAsync(cancellationToken));
@@ -72,10 +85,18 @@ public sealed class ReadinessCheck
             await _hdfs.DeleteAsync(renamed, cancellationToken);
         }
 
-        return $"created, renamed, read back and deleted a scratch file in {_hdfs.Describe(_layout.Root)}";
+        var who = _principal is null ? "" : $", authenticated as {_principal}";
+        return $"created, renamed, read back and deleted a scratch file in {_hdfs.Describe(_layout.Root)}{who}";
     }
 
-    private async Task<CheckResult> RunAsync(string name, string fix, Func<Task<string>> check)
+    private string LoginToKerberos()
+    {
+        var ticket = _kerberos!.Login(_time);
+        _principal = ticket.Principal;
+        return $"{ticket.Principal} from {ticket.Source}, ticket valid until {ticket.Expires:u}";
+    }
+
+    private async Task<CheckResult> RunAsync(string name, string? fix, Func<Task<string>> check)
     {
         var started = _time.GetTimestamp();
         try
@@ -86,7 +107,7 @@ public sealed class ReadinessCheck
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Each check's failure is its result: the operator sees every part's state at once.
-            return new CheckResult(name, false, _time.GetElapsedTime(started), $"{ex.Message} (fix: {fix})");
+            return new CheckResult(name, false, _time.GetElapsedTime(started), fix is null ? ex.Message : $"{ex.Message} (fix: {fix})");
         }
     }
 }

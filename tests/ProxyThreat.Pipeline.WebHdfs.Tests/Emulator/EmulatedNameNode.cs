@@ -21,7 +21,12 @@ internal sealed class EmulatedNameNode
 
         if (_cluster.RequiredToken is { } token && query["delegation"] != token)
         {
-            await Answers.RemoteAsync(context, 401, "SecurityException", "Failed to obtain user group information", "java.lang");
+            await Answers.RemoteAsync(
+                context,
+                401,
+                "SecurityException",
+                "Failed to obtain user group information: org.apache.hadoop.security.token.SecretManager$InvalidToken: token (HDFS_DELEGATION_TOKEN token 7 for spot) is expired",
+                "java.lang");
         }
         else if (_cluster.TakeFailure())
         {

@@ -1,3 +1,5 @@
+using ProxyThreat.Pipeline.Hdfs.WebHdfs.Kerberos;
+
 namespace ProxyThreat.Pipeline.Hdfs.WebHdfs;
 
 /// <summary>Where and how to reach WebHDFS; bound from <see cref="WebHdfsConstants.SectionName"/>.</summary>
@@ -18,6 +20,9 @@ public sealed class WebHdfsOptions
 
     /// <summary>The delegation token for <see cref="WebHdfsAuth.Token"/>. Never logged.</summary>
     public string? DelegationToken { get; set; }
+
+    /// <summary>With <see cref="WebHdfsAuth.Kerberos"/>: a keytab to log in with instead of the process's ticket cache.</summary>
+    public KerberosOptions Kerberos { get; set; } = new();
 
     /// <summary>A PEM file of the CA certificates that HTTPS servers must chain to; unset: the system's trust store.</summary>
     public string? CaBundlePath { get; set; }

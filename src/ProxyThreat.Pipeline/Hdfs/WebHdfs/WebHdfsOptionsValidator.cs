@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Hdfs.WebHdfs.Kerberos;
 
 namespace ProxyThreat.Pipeline.Hdfs.WebHdfs;
 
@@ -47,6 +48,8 @@ public sealed class WebHdfsOptionsValidator : IValidateOptions<WebHdfsOptions>
                 failures.Add($"{Section}:Auth: must be simple, token or kerberos.");
                 break;
         }
+
+        failures.AddRange(KerberosOptionsValidator.Validate(options.Auth, options.Kerberos));
 
         if (options.CaBundlePath is { Length: > 0 } bundle && !File.Exists(bundle))
         {

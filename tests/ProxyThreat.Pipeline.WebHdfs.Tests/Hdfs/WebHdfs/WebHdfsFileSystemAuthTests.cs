@@ -72,6 +72,25 @@ public sealed class WebHdfsFileSystemAuthTests
         Assert.Single(emulator.Calls);
     }
 
+    [Fact]
+    public async Task AnyCall_RejectedToken_SaysToGetANewTokenOrUseAKeytab()
+    {
+        await using var emulator = await WebHdfsEmulator.StartAsync();
+        emulator.RequiredToken = Token;
+        using var hdfs = Clients.Create(emulator, o => { o.Auth = WebHdfsAuth.Token; o.DelegationToken = "expired"; });
+
+        var e = await Assert.ThrowsAsync<WebHdfsException>(() => hdfs.CreateAsync("/d/a.csv", Clients.Bytes("x"), CancellationToken.None));
+
+        Assert.False(e.IsTransient);
+        Assert.Equal(
+            "CREATE /d/a.csv failed: SecurityException: Failed to obtain user group information: "
+            + "org.apache.hadoop.security.token.SecretManager$InvalidToken: token (HDFS_DELEGATION_TOKEN token 7 for spot) is expired; "
+            + $"{emulator.NameNode.Authority} did not accept Hdfs:WebHdfs:DelegationToken: get a new token "
+            + $"(curl --negotiate -u : 'http://{emulator.NameNode.Authority}/webhdfs/v1/?op=GETDELEGATIONTOKEN' with a Kerberos ticket) and set it, "
+            + "or use Hdfs:WebHdfs:Auth=kerberos with a keytab, which needs no token",
+            e.Message);
+    }
+
     private static void UseToken(WebHdfsOptions options)
     {
         options.Auth = WebHdfsAuth.Token;

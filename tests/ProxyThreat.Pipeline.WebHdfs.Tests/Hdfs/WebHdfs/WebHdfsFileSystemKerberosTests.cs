@@ -1,7 +1,6 @@
 using System.Net;
 using ProxyThreat.Pipeline.Hdfs.WebHdfs;
 using ProxyThreat.Pipeline.Hdfs.WebHdfs.Internal;
-using ProxyThreat.Pipeline.WebHdfs.Tests.Emulator;
 
 namespace ProxyThreat.Pipeline.WebHdfs.Tests.Hdfs.WebHdfs;
 
@@ -25,20 +24,5 @@ public sealed class WebHdfsFileSystemKerberosTests
 
         Assert.Null(handler.Credentials);
         Assert.False(handler.AllowAutoRedirect);
-    }
-
-    [Fact]
-    public async Task AnyCall_Kerberos_PutsNoUserOrTokenInTheQuery()
-    {
-        await using var emulator = await WebHdfsEmulator.StartAsync();
-        using var hdfs = Clients.Create(emulator, o => o.Auth = WebHdfsAuth.Kerberos);
-
-        await hdfs.CreateAsync("/d/a.csv", Clients.Bytes("x"), CancellationToken.None);
-
-        Assert.All(emulator.CallsTo(emulator.NameNode), c =>
-        {
-            Assert.DoesNotContain("user.name=", c.Query, StringComparison.Ordinal);
-            Assert.DoesNotContain("delegation=", c.Query, StringComparison.Ordinal);
-        });
     }
 }

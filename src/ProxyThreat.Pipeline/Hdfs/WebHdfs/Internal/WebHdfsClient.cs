@@ -17,6 +17,7 @@ internal sealed class WebHdfsClient : IDisposable
     private readonly FlurlClient _flurl;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly WebHdfsAuthentication _authentication;
     private int _active;
 
     public WebHdfsClient(WebHdfsOptions options, HttpMessageHandler handler, bool disposeHandler, ILogger logger, TimeProvider time)
@@ -25,6 +26,7 @@ internal sealed class WebHdfsClient : IDisposable
         _nameNodes = options.NameNodes.Select(n => new Uri(n, UriKind.Absolute)).ToArray();
         _logger = logger;
         _time = time;
+        _authentication = new WebHdfsAuthentication(options, logger, time);
 
         // Flurl bounds each exchange itself (and says so with FlurlHttpTimeoutException); HttpClient must not race it.
         _flurl = new FlurlClient(new HttpClient(handler, disposeHandler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
@@ -60,6 +62,7 @@ internal sealed class WebHdfsClient : IDisposable
     /// </summary>
     public async Task<IFlurlResponse> SendAsync(WebHdfsCall call, CancellationToken cancellationToken)
     {
+        _authentication.BeforeCall(call);
         var first = Volatile.Read(ref _active);
         var failures = new List<string>();
         Exception? lastError = null;
@@ -137,10 +140,10 @@ internal sealed class WebHdfsClient : IDisposable
 
     public void Dispose() => _flurl.Dispose();
 
-    private static WebHdfsFailure Failure(WebHdfsCall call, int status, RemoteError? error, Uri server) =>
-        error is not null
+    private WebHdfsFailure Failure(WebHdfsCall call, int status, RemoteError? error, Uri server) =>
+        _authentication.Refused(call, status, error, server) ?? (error is not null
             ? WebHdfsFailure.Remote(call, status, error)
-            : WebHdfsFailure.Other(call, status, $"HTTP {status} from {server.Authority}", transient: status >= 500 || status is 408 or 429);
+            : WebHdfsFailure.Other(call, status, $"HTTP {status} from {server.Authority}", transient: status >= 500 || status is 408 or 429));
 
     private async Task<IFlurlResponse> ExchangeAsync(string url, HttpMethod method, HttpContent? content, bool stream, CancellationToken cancellationToken)
     {

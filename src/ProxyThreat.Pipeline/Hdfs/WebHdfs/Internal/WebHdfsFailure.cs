@@ -17,11 +17,15 @@ internal sealed record WebHdfsFailure(
     public static WebHdfsFailure Other(WebHdfsCall call, int? status, string reason, bool transient) =>
         new(call.Operation, call.Path, call.Destination, status, null, null, reason, transient);
 
+    /// <summary>What the operator should do about it, when the failure itself does not say.</summary>
+    public string? Advice { get; init; }
+
     public WebHdfsException ToException(Exception? inner = null) => new(this, inner);
 
     public override string ToString()
     {
         var what = Destination is null ? $"{Operation} {Path}" : $"{Operation} {Path} -> {Destination}";
-        return RemoteException is null ? $"{what} failed: {Reason}" : $"{what} failed: {RemoteException}: {RemoteMessage}";
+        var failure = RemoteException is null ? $"{what} failed: {Reason}" : $"{what} failed: {RemoteException}: {RemoteMessage}";
+        return Advice is null ? failure : $"{failure}; {Advice}";
     }
 }
