@@ -46,6 +46,9 @@ public sealed class WebHdfsEmulator : IAsyncDisposable
     /// <summary>Every call any server of the emulator saw, in order.</summary>
     public ConcurrentQueue<EmulatedCall> Calls { get; } = new();
 
+    /// <summary>When set, every NameNode call must authenticate with SPNEGO (Kerberos) through this gate.</summary>
+    public SpnegoGate? Spnego { get; set; }
+
     /// <summary>When set, every call must carry this <c>delegation=</c> token.</summary>
     public string? RequiredToken { get; set; }
 
@@ -77,7 +80,13 @@ public sealed class WebHdfsEmulator : IAsyncDisposable
         var dataNode = new EmulatedDataNode(emulator);
         emulator.DataNode = await emulator.ServeAsync(dataNode.HandleAsync);
         var nameNode = new EmulatedNameNode(emulator);
-        emulator.NameNode = await emulator.ServeAsync(nameNode.HandleAsync);
+        emulator.NameNode = await emulator.ServeAsync(async context =>
+        {
+            if (emulator.Spnego is not { } gate || await gate.AuthenticateAsync(context))
+            {
+                await nameNode.HandleAsync(context);
+            }
+        });
         return emulator;
     }
 

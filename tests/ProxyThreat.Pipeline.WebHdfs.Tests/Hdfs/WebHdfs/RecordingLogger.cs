@@ -5,7 +5,7 @@ using ProxyThreat.Pipeline.Hdfs.WebHdfs;
 namespace ProxyThreat.Pipeline.WebHdfs.Tests.Hdfs.WebHdfs;
 
 /// <summary>Keeps every log event, rendered with its exception, to check what reaches logs.</summary>
-internal sealed class RecordingLogger : ILogger<WebHdfsFileSystem>
+public sealed class RecordingLogger : ILogger<WebHdfsFileSystem>
 {
     public ConcurrentQueue<(int EventId, string Text)> Events { get; } = new();
 
