@@ -32,7 +32,7 @@ public static class PipelineServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<SourceOptions>>().Value;
             return options.Kind switch
             {
-                SourceKind.Tables => new TablesSource(new LocalHdfs(options.Tables.Root), sp.GetRequiredService<SpotLayout>()),
+                SourceKind.Tables => new TablesSource(new LocalHdfs(options.Tables.Root!), sp.GetRequiredService<SpotLayout>()),
                 SourceKind.GraphQL => CreateGraphQLSource(sp, options.GraphQL),
                 _ => throw new InvalidOperationException($"Source:Kind {options.Kind} is not supported"),
             };
@@ -42,7 +42,7 @@ public static class PipelineServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<HdfsOptions>>().Value;
             return options.Kind switch
             {
-                HdfsKind.Local => new LocalHdfs(options.Local.Root),
+                HdfsKind.Local => new LocalHdfs(options.Local.Root!),
                 HdfsKind.WebHdfs => new WebHdfsFileSystem(options.WebHdfs, sp.GetRequiredService<ILogger<WebHdfsFileSystem>>(), sp.GetRequiredService<TimeProvider>()),
                 _ => throw new InvalidOperationException($"Hdfs:Kind {options.Kind} is not supported"),
             };

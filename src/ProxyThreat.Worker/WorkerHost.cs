@@ -17,14 +17,18 @@ public static class WorkerHost
 {
     public const string EnvironmentPrefix = "PROXYTHREAT_";
 
+    /// <summary>Names the <c>appsettings.{environment}.json</c> layered over appsettings.json, as in every .NET host.</summary>
+    public const string EnvironmentVariable = "DOTNET_ENVIRONMENT";
+
     private static readonly string[] KnownSections = ["Source", "Hdfs", "Spot", "Investigation", "State", "Schedule", "Serilog"];
 
     // The host's own settings live in the same configuration.
     private static readonly string[] HostKeys = [HostDefaults.ContentRootKey, HostDefaults.EnvironmentKey, HostDefaults.ApplicationKey];
 
     /// <summary>
-    /// Configuration, last wins: appsettings.json beside the executable, the <c>--config</c> file, environment
-    /// variables <c>PROXYTHREAT_Section__Key</c>, then <c>--Section:Key=value</c> arguments.
+    /// Configuration, last wins: appsettings.json beside the executable (then appsettings.Development.json in the
+    /// checkout), the <c>--config</c> file, environment variables <c>PROXYTHREAT_Section__Key</c>, then
+    /// <c>--Section:Key=value</c> arguments.
     /// </summary>
     public static IHost Build(Command command, Action<IServiceCollection>? configureServices = null) =>
         Build(command, AppContext.BaseDirectory, configureServices);
@@ -39,6 +43,13 @@ public static class WorkerHost
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
         AddJsonFile(builder.Configuration, Path.Join(programDirectory, "appsettings.json"), optional: true);
+
+        // The checkout's sample configuration: `dotnet run` sets DOTNET_ENVIRONMENT=Development; a published bundle has no such file.
+        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } environment)
+        {
+            AddJsonFile(builder.Configuration, Path.Join(programDirectory, $"appsettings.{environment}.json"), optional: true);
+        }
+
         if (command.ConfigPath is { } config)
         {
             var path = Path.GetFullPath(config);

@@ -25,7 +25,7 @@ public sealed class InterruptTests : IDisposable
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
         using var process = WorkerProcess.Start(
             _dir,
-            null,
+            WorkerProcess.Checkout,
             "investigate",
             "--date",
             "2016-07-08",

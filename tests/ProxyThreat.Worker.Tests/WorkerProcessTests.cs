@@ -20,7 +20,7 @@ public sealed class WorkerProcessTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, error) = await WorkerProcess.RunAsync(_dir, null, "investigate", "--date", "2016-07-08", "--Investigation:DecisionsPath=decisions.jsonl");
+        var (code, output, error) = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "investigate", "--date", "2016-07-08", "--Investigation:DecisionsPath=decisions.jsonl");
 
         Assert.True(code == 0, error);
         Assert.Contains($"2016-07-08 written   {U}  rows=3 clients=2  story from decision", output, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class WorkerProcessTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, error) = await WorkerProcess.RunAsync(_dir, null, "investigate", "--date", "2016-07-08", "--Investigation:DecisionsPath=");
+        var (code, output, error) = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "investigate", "--date", "2016-07-08", "--Investigation:DecisionsPath=");
 
         Assert.True(code == 0, error);
         Assert.Contains("total 2016-07-08: 2 threats (2 written)", output, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class WorkerProcessTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await WorkerProcess.RunAsync(_dir, null, "investigate", "--date", "2016-07-08", "--dry-run");
+        var (code, output, _) = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "investigate", "--date", "2016-07-08", "--dry-run");
 
         Assert.Equal(0, code);
         Assert.Contains("dry-run", output, StringComparison.Ordinal);
@@ -61,11 +61,11 @@ public sealed class WorkerProcessTests : IDisposable
         await SeedAsync();
         string[] args = ["investigate", "--date", "2016-07-08", "--Investigation:DecisionsPath=decisions.jsonl"];
 
-        var first = await WorkerProcess.RunAsync(_dir, null, args);
-        var onlyNew = await WorkerProcess.RunAsync(_dir, null, [.. args, "--only-new"]);
-        var again = await WorkerProcess.RunAsync(_dir, null, args);
+        var first = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, args);
+        var onlyNew = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, [.. args, "--only-new"]);
+        var again = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, args);
         await File.WriteAllTextAsync(Path.Join(_dir, "decisions.jsonl"), "{\"date\": \"2016-07-08\", \"uri\": \"http://dismissed.example/\", \"title\": \"Not noise after all\"}\n");
-        var changed = await WorkerProcess.RunAsync(_dir, null, [.. args, "--only-new"]);
+        var changed = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, [.. args, "--only-new"]);
 
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.Contains("total 2016-07-08: 0 threats", onlyNew.Output, StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class WorkerProcessTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await WorkerProcess.RunAsync(_dir, null, "investigate", "--date", "2016-07-08", "--uri", "http://nobody.example/");
+        var (code, output, _) = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "investigate", "--date", "2016-07-08", "--uri", "http://nobody.example/");
 
         Assert.Equal(1, code);
         Assert.Contains("failed    http://nobody.example/", output, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public sealed class WorkerProcessTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, _, error) = await WorkerProcess.RunAsync(_dir, null, args);
+        var (code, _, error) = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, args);
 
         Assert.Equal(2, code);
         Assert.Contains(expected, error, StringComparison.Ordinal);
@@ -117,7 +117,7 @@ public sealed class WorkerProcessTests : IDisposable
         await SeedAsync();
         await File.WriteAllTextAsync(Path.Join(_dir, "broken.json"), "{\"Investigation\": {\"TopResults\": 10,}\n");
 
-        var (code, _, error) = await WorkerProcess.RunAsync(_dir, null, "investigate", "--date", "2016-07-08", "--config", "broken.json");
+        var (code, _, error) = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "investigate", "--date", "2016-07-08", "--config", "broken.json");
 
         Assert.Equal(2, code);
         Assert.Equal(
@@ -133,7 +133,7 @@ public sealed class WorkerProcessTests : IDisposable
         await SeedAsync();
         await File.WriteAllTextAsync(Path.Join(_dir, "decisions.jsonl"), "{\"date\": \"2016-07-08\", \"uri\": \"http://a/\"}\n{not json\n");
 
-        var (code, _, error) = await WorkerProcess.RunAsync(_dir, null, "investigate", "--date", "2016-07-08", "--Investigation:DecisionsPath=decisions.jsonl");
+        var (code, _, error) = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "investigate", "--date", "2016-07-08", "--Investigation:DecisionsPath=decisions.jsonl");
 
         Assert.Equal(2, code);
         Assert.Contains("decisions.jsonl:2:", error, StringComparison.Ordinal);
@@ -145,9 +145,9 @@ public sealed class WorkerProcessTests : IDisposable
     {
         await SeedAsync();
         await File.WriteAllTextAsync(Path.Join(_dir, "custom.json"), """{ "Hdfs": { "Local": { "Root": "from-file" } }, "Investigation": { "TopResults": 0 } }""");
-        var environment = new Dictionary<string, string> { ["PROXYTHREAT_Investigation__TopResults"] = "1" };
+        var environment = new Dictionary<string, string>(WorkerProcess.Checkout) { ["PROXYTHREAT_Investigation__TopResults"] = "1" };
 
-        var fromFile = await WorkerProcess.RunAsync(_dir, null, "investigate", "--date", "2016-07-08", "--config", "custom.json");
+        var fromFile = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "investigate", "--date", "2016-07-08", "--config", "custom.json");
         var fromEnvironment = await WorkerProcess.RunAsync(_dir, environment, "investigate", "--date", "2016-07-08", "--config", "custom.json");
         var fromArguments = await WorkerProcess.RunAsync(_dir, environment, "investigate", "--date", "2016-07-08", "--config", "custom.json", "--Hdfs:Local:Root=from-args");
 
@@ -160,9 +160,13 @@ public sealed class WorkerProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Investigate_CommittedSample_WritesEveryThreatAsTheReadmeSays()
+    public async Task ReadmesFirstCommand_FromTheRepositoryRoot_WritesEveryThreatOfTheSample()
     {
-        var (code, output, error) = await WorkerProcess.RunAsync(Repository.Root, null, "investigate", "--date", "2016-07-08", $"--Hdfs:Local:Root={_dir}");
+        // `dotnet run --project src/ProxyThreat.Worker -- investigate --date 2016-07-08`, built already, its outputs and ledger kept out of the checkout.
+        var (code, output, error) = await WorkerProcess.RunDotnetAsync(
+            Repository.Root,
+            null,
+            ["run", "--no-build", "-c", BuildConfiguration, "--project", "src/ProxyThreat.Worker", "--", "investigate", "--date", "2016-07-08", $"--Hdfs:Local:Root={_dir}", $"--State:Path={Path.Join(_dir, "ledger.db")}"]);
 
         Assert.True(code == 0, error);
         Assert.Contains("total 2016-07-08: 4 threats (3 written, 1 dismissed)", output, StringComparison.Ordinal);
@@ -172,6 +176,12 @@ public sealed class WorkerProcessTests : IDisposable
         var storyboard = Path.Join(_dir, "user/spot/proxy/hive/oa/storyboard/y=2016/m=7/d=8");
         Assert.Equal(3, Directory.GetFiles(storyboard, "proxythreat-*.parquet").Length);
     }
+
+#if DEBUG
+    private const string BuildConfiguration = "Debug";
+#else
+    private const string BuildConfiguration = "Release";
+#endif
 
     private async Task SeedAsync()
     {

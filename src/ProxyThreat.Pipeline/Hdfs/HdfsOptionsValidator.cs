@@ -8,7 +8,8 @@ public sealed class HdfsOptionsValidator : IValidateOptions<HdfsOptions>
 {
     public ValidateOptionsResult Validate(string? name, HdfsOptions options) => options.Kind switch
     {
-        HdfsKind.Local when string.IsNullOrWhiteSpace(options.Local.Root) => ValidateOptionsResult.Fail("Hdfs:Local:Root must name a folder"),
+        HdfsKind.Local when string.IsNullOrWhiteSpace(options.Local.Root) =>
+            ValidateOptionsResult.Fail("Hdfs:Local:Root is not set: name the folder standing for HDFS / that results are written to, or set Hdfs:Kind to webhdfs"),
         HdfsKind.WebHdfs => new WebHdfsOptionsValidator().Validate(name, options.WebHdfs),
         _ => ValidateOptionsResult.Success,
     };

@@ -9,7 +9,7 @@ public sealed class SourceOptionsValidator : IValidateOptions<SourceOptions>
     public ValidateOptionsResult Validate(string? name, SourceOptions options) => options.Kind switch
     {
         SourceKind.Tables when string.IsNullOrWhiteSpace(options.Tables.Root) =>
-            ValidateOptionsResult.Fail("Source:Tables:Root must name a folder"),
+            ValidateOptionsResult.Fail("Source:Tables:Root is not set: name the folder standing for HDFS / that holds Spot's tables, or set Source:Kind to graphql"),
         SourceKind.Tables when !Directory.Exists(options.Tables.Root) =>
             ValidateOptionsResult.Fail($"Source:Tables:Root names '{Path.GetFullPath(options.Tables.Root)}', which is not a folder"),
         SourceKind.GraphQL => new GraphQLSourceOptionsValidator().Validate(name, options.GraphQL),

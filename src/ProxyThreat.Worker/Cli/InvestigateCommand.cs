@@ -65,13 +65,15 @@ public sealed class InvestigateCommand
         return failedDates == 0 && tally.GetValueOrDefault(ThreatStatus.Failed) == 0 ? 0 : 1;
     }
 
+    private static string Name(ThreatStatus status) => status switch
+    {
+        ThreatStatus.DryRun => "dry-run",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
     private static string Line(ThreatOutcome outcome)
     {
-        var status = outcome.Status switch
-        {
-            ThreatStatus.DryRun => "dry-run",
-            _ => outcome.Status.ToString().ToLowerInvariant(),
-        };
+        var status = Name(outcome.Status);
         var detail = outcome switch
         {
             { Error: { } error } => "error: " + error.Message,
@@ -86,7 +88,7 @@ public sealed class InvestigateCommand
     private string Total(Command command, Dictionary<ThreatStatus, int> tally, int failedDates)
     {
         var threats = tally.Values.Sum();
-        var parts = tally.OrderBy(t => t.Key).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Value} {t.Key.ToString().ToLowerInvariant()}"));
+        var parts = tally.OrderBy(t => t.Key).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Value} {Name(t.Key)}"));
         var dates = command.From == command.To ? $"{command.From:yyyy-MM-dd}" : $"{command.From:yyyy-MM-dd} to {command.To:yyyy-MM-dd}";
         var total = string.Create(CultureInfo.InvariantCulture, $"total {dates}: {threats} threats") + (threats > 0 ? " (" + string.Join(", ", parts) + ")" : string.Empty);
         if (failedDates > 0)
