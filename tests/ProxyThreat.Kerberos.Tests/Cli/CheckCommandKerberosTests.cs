@@ -163,6 +163,7 @@ public sealed class CheckCommandKerberosTests : IAsyncLifetime
             environment,
             [
                 "check",
+                "--Source:Tables:Root=samples/hdfs",
                 "--Hdfs:Kind=webhdfs",
                 $"--Hdfs:WebHdfs:NameNodes:0={nameNode ?? new UriBuilder(_webHdfs.NameNode) { Host = "localhost" }.Uri}",
                 "--Hdfs:WebHdfs:Auth=kerberos",
