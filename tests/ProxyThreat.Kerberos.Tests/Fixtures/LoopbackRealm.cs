@@ -72,8 +72,9 @@ public sealed class LoopbackRealm : IAsyncLifetime
 
         await StartKdcAsync(port);
 
-        // Before this process's first Kerberos call, which reads it.
+        // Before this process's first Kerberos call, which reads them; the gate's replay cache stays in the realm's folder.
         NativeEnvironment.Set("KRB5_CONFIG", Config);
+        NativeEnvironment.Set("KRB5RCACHEDIR", Folder);
     }
 
     public async Task DisposeAsync()
