@@ -24,7 +24,13 @@ public sealed class LoopbackRealm : IAsyncLifetime
     /// <summary>The worker's tickets live this long, so a test outlives several of them.</summary>
     public static readonly TimeSpan WorkerTicketLifetime = TimeSpan.FromSeconds(2);
 
-    private static readonly string[] Tools = ["kdb5_util", "kadmin.local", "krb5kdc", "kinit"];
+    private static readonly string[] Tools = ["kdb5_util", "kadmin.local", "krb5kdc", "kinit", "sh"];
+
+    // Runs the KDC ($0) and kills it when its input closes: when this fixture is done, or when this process dies,
+    // however it dies, so that no KDC outlives the tests.
+    // (A background job reads /dev/null unless told otherwise: hence the input kept as descriptor 3.)
+    private const string KdcUntilInputCloses =
+        "exec 3<&0; \"$0\" -n -r \"$1\" -P \"$2\" </dev/null 3<&- & kdc=$!; (read -r _ <&3; kill \"$kdc\") & wait \"$kdc\"";
 
     // kdb5_util, kadmin.local and krb5kdc live in sbin, which an unprivileged PATH lacks.
     private static readonly string[] ToolFolders = [.. (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'), "/usr/sbin", "/sbin", "/usr/local/sbin"];
@@ -81,8 +87,7 @@ public sealed class LoopbackRealm : IAsyncLifetime
     {
         if (_kdc is not null)
         {
-            _kdc.Kill(entireProcessTree: true);
-            await _kdc.WaitForExitAsync();
+            await StopAsync(_kdc);
             _kdc.Dispose();
         }
 
@@ -133,13 +138,14 @@ public sealed class LoopbackRealm : IAsyncLifetime
         // Another process may take the free port before the KDC binds it: then try another.
         for (var attempt = 1; ; attempt++)
         {
-            var kdc = Start("krb5kdc", "-n", "-r", Realm, "-P", Path.Join(Folder, "kdc.pid"));
+            var kdc = Start("sh", "-c", KdcUntilInputCloses, Find("krb5kdc")!, Realm, Path.Join(Folder, "kdc.pid"));
             if (await AcceptsConnectionsAsync(kdc, port))
             {
                 _kdc = kdc;
                 return;
             }
 
+            await StopAsync(kdc);
             var error = await kdc.StandardError.ReadToEndAsync();
             kdc.Dispose();
             if (attempt == 3)
@@ -168,13 +174,22 @@ public sealed class LoopbackRealm : IAsyncLifetime
             }
         }
 
-        if (!kdc.HasExited)
-        {
-            kdc.Kill();
-        }
-
-        await kdc.WaitForExitAsync();
         return false;
+    }
+
+    private static async Task StopAsync(Process kdc)
+    {
+        kdc.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await kdc.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            kdc.Kill(entireProcessTree: true);
+            await kdc.WaitForExitAsync();
+        }
     }
 
     private async Task WriteConfigurationAsync(int port)
