@@ -81,17 +81,21 @@ public sealed class SearchRows : IDisposable
         Count++;
     }
 
-    /// <summary>Adds a row given as texts (a CSV file's, a test's).</summary>
+    /// <summary>Adds a row given as texts.</summary>
     public void Add(DateTime? time, string? clientIp, string? fullUri, string? referer, string? requestMethod, string? contentType, string? responseCode, int? duration) =>
+        Add(time?.Ticks ?? SearchRow.NoTime, clientIp, fullUri, referer, requestMethod, contentType, responseCode, duration ?? 0);
+
+    /// <summary>Adds a row given as texts, its time in ticks or <see cref="SearchRow.NoTime"/>.</summary>
+    public void Add(long time, string? clientIp, string? fullUri, string? referer, string? requestMethod, string? contentType, string? responseCode, int duration) =>
         Add(new SearchRow(
-            time?.Ticks ?? SearchRow.NoTime,
+            time,
             ClientIps.IdOf(clientIp),
             FullUris.IdOf(fullUri),
             Referers.IdOf(referer),
             RequestMethods.IdOf(requestMethod),
             ContentTypes.IdOf(contentType),
             ResponseCodes.IdOf(responseCode),
-            duration ?? 0));
+            duration));
 
     /// <summary>Ends the adding; from now on the rows can be read.</summary>
     public SearchRows Complete()

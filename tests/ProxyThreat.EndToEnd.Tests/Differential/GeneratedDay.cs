@@ -2,6 +2,7 @@ using System.Globalization;
 using ProxyThreat.Pipeline.Hdfs;
 using ProxyThreat.Pipeline.Spot;
 using ProxyThreat.Pipeline.Tables;
+using ProxyThreat.Pipeline.Tests.Support;
 
 namespace ProxyThreat.EndToEnd.Tests.Differential;
 
@@ -123,7 +124,7 @@ internal static class GeneratedDay
                 };
                 var path = Path.Join(root, folder.TrimStart('/'), name);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                DuckDbWriter.WriteProxy(path, rows, options);
+                DuckDbWriter.Write(path, SpotTables.Proxy, rows, options);
                 break;
         }
     }

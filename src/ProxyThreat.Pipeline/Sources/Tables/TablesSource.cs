@@ -1,7 +1,8 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
+using ParquetSharp;
 using ProxyThreat.Pipeline.Hdfs;
 using ProxyThreat.Pipeline.Search;
+using ProxyThreat.Pipeline.Sources.Tables.Internal;
 using ProxyThreat.Pipeline.Spot;
 using ProxyThreat.Pipeline.Tables;
 
@@ -9,21 +10,12 @@ namespace ProxyThreat.Pipeline.Sources.Tables;
 
 /// <summary>
 /// Reads Spot's Hive tables straight from their folders (Parquet, or CSV stand-ins), as Impala would.
-/// The raw partitions of a date are read once for all the URIs searched.
+/// The raw partitions of a date are read once for all the URIs searched, and each matching request goes
+/// straight to the searches of its fulluri and its referer.
 /// </summary>
 public sealed class TablesSource : IThreatSource
 {
     private const int ParallelFileReads = 4;
-
-    // Only the raw columns the expanded search returns are materialised.
-    private static readonly TableSchema RawColumns = new(
-        SpotTables.Proxy.Name,
-        new[]
-        {
-            "p_date", "p_time", "clientip", "username", "duration", "fulluri", "webcat", "respcode", "reqmethod",
-            "useragent", "resconttype", "referer", "uriport", "serverip", "scbytes", "csbytes",
-        }
-            .Select(n => SpotTables.Proxy.Columns[SpotTables.Proxy.IndexOf(n)]).ToArray());
 
     private readonly IHdfs _hdfs;
     private readonly SpotLayout _layout;
@@ -55,29 +47,34 @@ public sealed class TablesSource : IThreatSource
 
     public async IAsyncEnumerable<ExpandedSearch> SearchAsync(DateOnly date, IReadOnlyCollection<string> uris, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var wanted = uris.ToHashSet(StringComparer.Ordinal);
+        var distinct = uris.Distinct(StringComparer.Ordinal).ToList();
+        var wanted = new UriSet(distinct);
         var hours = await PartitionFinder.FindHoursAsync(
             _hdfs, await PartitionFinder.FindDayAsync(_hdfs, _layout.ProxyTable, date, cancellationToken), cancellationToken);
         var files = await PartitionFinder.FilesAsync(_hdfs, hours, cancellationToken);
 
-        var perFile = new List<object?[]>[files.Count];
+        var perFile = new List<MatchedRow>[files.Count];
         await Parallel.ForAsync(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = ParallelFileReads, CancellationToken = cancellationToken }, async (i, ct) =>
-        {
-            var content = await ReadFileAsync(files[i].Path, RawColumns, ct);
-            perFile[i] = content.Rows
-                .Where(r => (r[5] is string u && wanted.Contains(u)) || (r[11] is string f && wanted.Contains(f)))
-                .ToList();
-        });
+            perFile[i] = await ScanFileAsync(files[i].Path, wanted, date, ct));
 
-        foreach (var uri in uris.Distinct(StringComparer.Ordinal))
+        // In partition, file and row order: rows of the same time keep it.
+        var searches = distinct.Select(_ => new SearchRows()).ToArray();
+        foreach (var row in perFile.SelectMany(f => f))
         {
-            var rows = new SearchRows();
-            foreach (var r in perFile.SelectMany(f => f).Where(r => (string?)r[5] == uri || (string?)r[11] == uri))
+            if (row.FullUriThreat >= 0)
             {
-                rows.Add(ParseTime((string?)r[0], (string?)r[1], date), (string?)r[2], (string?)r[5], (string?)r[11], (string?)r[8], (string?)r[10], (string?)r[7], (int?)r[4]);
+                Add(searches[row.FullUriThreat], row);
             }
 
-            yield return new ExpandedSearch(uri, rows.Complete());
+            if (row.RefererThreat >= 0 && row.RefererThreat != row.FullUriThreat)
+            {
+                Add(searches[row.RefererThreat], row);
+            }
+        }
+
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            yield return new ExpandedSearch(distinct[i], searches[i].Complete());
         }
     }
 
@@ -92,32 +89,38 @@ public sealed class TablesSource : IThreatSource
         return $"{_hdfs.Describe(_layout.ProxyTable)} holds proxy data for {years} year(s)";
     }
 
+    private static void Add(SearchRows search, in MatchedRow row) =>
+        search.Add(row.Time, row.ClientIp, row.FullUri, row.Referer, row.RequestMethod, row.ContentType, row.ResponseCode, row.Duration);
+
+    private async Task<List<MatchedRow>> ScanFileAsync(string path, UriSet wanted, DateOnly date, CancellationToken cancellationToken)
+    {
+        await using var stream = await _hdfs.OpenAsync(path, cancellationToken);
+        if (TableFile.IsCsv(path))
+        {
+            var content = await CsvTableFile.ReadAsync(stream, SpotTables.Proxy, _hdfs.Describe(path), cancellationToken);
+            return CsvProxyScan.Scan(content, wanted, date);
+        }
+
+        try
+        {
+            return await ParquetProxyScan.ScanAsync(stream, wanted, date, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ParquetException or IOException or InvalidDataException or NotSupportedException or OverflowException or FormatException or InvalidCastException)
+        {
+            throw new TableFormatException(_hdfs.Describe(path), $"not a readable Parquet file for table {SpotTables.Proxy.Name}: {ex.Message}", ex);
+        }
+    }
+
     private async Task<List<object?[]>> ReadPartitionAsync(string table, DateOnly date, TableSchema schema, CancellationToken cancellationToken)
     {
         var folders = await PartitionFinder.FindDayAsync(_hdfs, table, date, cancellationToken);
         var rows = new List<object?[]>();
         foreach (var file in await PartitionFinder.FilesAsync(_hdfs, folders, cancellationToken))
         {
-            rows.AddRange((await ReadFileAsync(file.Path, schema, cancellationToken)).Rows);
+            await using var stream = await _hdfs.OpenAsync(file.Path, cancellationToken);
+            rows.AddRange((await TableFile.ReadAsync(stream, schema, _hdfs.Describe(file.Path), cancellationToken)).Rows);
         }
 
         return rows;
-    }
-
-    private async Task<TableContent> ReadFileAsync(string path, TableSchema schema, CancellationToken cancellationToken)
-    {
-        await using var stream = await _hdfs.OpenAsync(path, cancellationToken);
-        return await TableFile.ReadAsync(stream, schema, _hdfs.Describe(path), cancellationToken);
-    }
-
-    private static DateTime? ParseTime(string? date, string? time, DateOnly partitionDate)
-    {
-        if (string.IsNullOrEmpty(time) || !TimeOnly.TryParse(time, CultureInfo.InvariantCulture, out var clock))
-        {
-            return null;
-        }
-
-        var day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : partitionDate;
-        return day.ToDateTime(clock);
     }
 }
