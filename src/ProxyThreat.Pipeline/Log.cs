@@ -52,6 +52,9 @@ internal static partial class Log
     [LoggerMessage(3007, LogLevel.Warning, "WebHDFS replaced {Destination} but could not delete its backup {Backup}; the next rename to it removes it")]
     public static partial void WebHdfsBackupLeftBehind(ILogger logger, Exception exception, string destination, string backup);
 
+    [LoggerMessage(3009, LogLevel.Warning, "WebHDFS RENAME {Source} -> {Destination}: an earlier try's answer was lost, but the rename was done (the source is gone, the destination holds its {Length} bytes)")]
+    public static partial void WebHdfsRenameFoundDone(ILogger logger, string source, string destination, long length);
+
     [LoggerMessage(3008, LogLevel.Error, "WebHDFS could not put the backup {Backup} back to {Destination}; the next rename to it restores it")]
     public static partial void WebHdfsRestoreFailed(ILogger logger, Exception exception, string destination, string backup);
 

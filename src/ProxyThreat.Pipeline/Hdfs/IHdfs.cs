@@ -20,6 +20,12 @@ public interface IHdfs
     /// <summary>Moves a file, replacing the destination in one step where it exists.</summary>
     Task RenameAsync(string source, string destination, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Finishes or undoes what an interrupted <see cref="RenameAsync"/> left in a folder, so that every file in it is
+    /// readable under its own name again. Call it before writing to a folder whose files other tools wrote.
+    /// </summary>
+    Task RecoverAsync(string directory, CancellationToken cancellationToken);
+
     /// <summary>Deletes a file; a file that is already gone, or whose folder does not exist, is not an error.</summary>
     Task DeleteAsync(string path, CancellationToken cancellationToken);
 }

@@ -61,6 +61,9 @@ public sealed class LocalHdfs : IHdfs
         return Task.CompletedTask;
     }
 
+    /// <summary>A local rename replaces in one step (rename(2)): it never leaves anything to recover.</summary>
+    public Task RecoverAsync(string directory, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task DeleteAsync(string path, CancellationToken cancellationToken)
     {
         try

@@ -56,6 +56,14 @@ public sealed partial class SpotWriter
         var partition = SpotLayout.OaPartition(table, date);
         using var held = await _locks.AcquireAsync(partition, cancellationToken);
 
+        // Other URIs' rows that an interrupted replacement left under a hidden backup name are put back first,
+        // whichever threat's run comes next: a file of another tool is otherwise never renamed to again.
+        var folders = await PartitionFinder.FindDayAsync(_hdfs, table, date, cancellationToken);
+        foreach (var folder in folders)
+        {
+            await _hdfs.RecoverAsync(folder, cancellationToken);
+        }
+
         var own = HdfsPath.Combine(partition, $"{OwnPrefix}{md5}.parquet");
         if (rows.Count > 0)
         {
@@ -63,7 +71,6 @@ public sealed partial class SpotWriter
         }
 
         // A partition folder that does not exist yet (no row of the date so far) lists as empty.
-        var folders = await PartitionFinder.FindDayAsync(_hdfs, table, date, cancellationToken);
         var files = await PartitionFinder.FilesAsync(_hdfs, folders, cancellationToken);
         if (rows.Count == 0 && files.Any(f => f.Path == own))
         {

@@ -18,6 +18,9 @@ public enum ServerFault
     /// <summary>Writes half the answer, then aborts the connection.</summary>
     CutMidBody,
 
+    /// <summary>200 with the first half of the answer only, ended cleanly (as a proxy or a crashed worker behind it sends).</summary>
+    TruncatedBody,
+
     /// <summary>200 with an HTML page instead of JSON.</summary>
     MalformedBody,
 

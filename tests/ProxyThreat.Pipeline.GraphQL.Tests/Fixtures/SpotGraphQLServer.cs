@@ -147,6 +147,9 @@ public sealed class SpotGraphQLServer : IAsyncDisposable
                 await Task.Delay(CutDelay, abort);
                 http.Abort();
                 break;
+            case ServerFault.TruncatedBody:
+                await WriteAsync(http, 200, "application/json", answer.AsMemory(0, answer.Length / 2).ToArray());
+                break;
             case ServerFault.MalformedBody:
                 await WriteAsync(http, 200, "text/html", "<html><body>502 Bad Gateway</body></html>");
                 break;

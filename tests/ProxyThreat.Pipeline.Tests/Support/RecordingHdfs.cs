@@ -46,6 +46,12 @@ public sealed class RecordingHdfs : IHdfs
         return _inner.RenameAsync(source, destination, cancellationToken);
     }
 
+    public Task RecoverAsync(string directory, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"RECOVER {directory}");
+        return _inner.RecoverAsync(directory, cancellationToken);
+    }
+
     public Task DeleteAsync(string path, CancellationToken cancellationToken)
     {
         Mutate($"DELETE {path}");

@@ -22,7 +22,8 @@ internal sealed class EmulatedDataNode
                 await CreateAsync(context, path, local);
                 break;
             case "OPEN":
-                await OpenAsync(context, local);
+                _cluster.Record(context, 0);
+                await _cluster.SendFileAsync(context, local);
                 break;
             default:
                 _cluster.Record(context, 0);
@@ -41,8 +42,19 @@ internal sealed class EmulatedDataNode
             var half = new byte[length / 2];
             await context.Request.Body.ReadAtLeastAsync(half, half.Length, throwOnEndOfStream: false);
             await File.WriteAllBytesAsync(local, half);
+            _cluster.UnderConstruction[path] = true;
             _cluster.Record(context, half.Length);
             context.Abort();
+            return;
+        }
+
+        if (_cluster.TakeUploadStall())
+        {
+            // Take half, then stop reading and answering: the client's writes block once the buffers are full.
+            var half = new byte[length / 2];
+            await context.Request.Body.ReadAtLeastAsync(half, half.Length, throwOnEndOfStream: false);
+            _cluster.Record(context, half.Length);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             return;
         }
 
@@ -58,22 +70,5 @@ internal sealed class EmulatedDataNode
         await File.WriteAllBytesAsync(local, body.ToArray());
         context.Response.StatusCode = 201;
         context.Response.Headers.Location = $"hdfs://localhost:8020{path}";
-    }
-
-    private async Task OpenAsync(HttpContext context, string local)
-    {
-        _cluster.Record(context, 0);
-        var bytes = await File.ReadAllBytesAsync(local);
-        context.Response.ContentType = "application/octet-stream";
-        context.Response.ContentLength = bytes.Length;
-        if (_cluster.TakeDownloadDrop())
-        {
-            await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
-            await context.Response.Body.FlushAsync();
-            context.Abort();
-            return;
-        }
-
-        await context.Response.Body.WriteAsync(bytes);
     }
 }

@@ -18,8 +18,13 @@ internal sealed class EmulatedNameNode
         await context.Request.Body.CopyToAsync(body);
         var call = _cluster.Record(context, body.Length);
         var query = context.Request.Query;
+        _cluster.BeforeCall?.Invoke(call);
 
-        if (_cluster.RequiredToken is { } token && query["delegation"] != token)
+        if (_cluster.DownWhile?.Invoke() == true)
+        {
+            context.Abort();
+        }
+        else if (_cluster.RequiredToken is { } token && query["delegation"] != token)
         {
             await Answers.RemoteAsync(
                 context,
@@ -32,6 +37,10 @@ internal sealed class EmulatedNameNode
         {
             context.Response.StatusCode = 500;
         }
+        else if (_cluster.TakeRetriable())
+        {
+            await Answers.RemoteAsync(context, 403, "RetriableException", "org.apache.hadoop.hdfs.server.namenode.SafeModeException: Cannot complete the operation. Name node is in safe mode. The reported blocks 0 needs additional 12 blocks to reach the threshold 0.9990 of total blocks 12.", "org.apache.hadoop.ipc");
+        }
         else if (_cluster.TakeSafeMode())
         {
             await Answers.RemoteAsync(context, 403, "SafeModeException", $"Cannot {call.Operation} {call.Path}. Name node is in safe mode.", "org.apache.hadoop.hdfs.server.namenode");
@@ -39,6 +48,15 @@ internal sealed class EmulatedNameNode
         else if (_cluster.DenyWhen?.Invoke(call) == true)
         {
             await Answers.DeniedAsync(context, call.Path);
+        }
+        else if (_cluster.LoseAnswerWhen?.Invoke(call) == true)
+        {
+            // Carry the call out into a response nobody sees, then drop the connection.
+            var answer = context.Response.Body;
+            context.Response.Body = Stream.Null;
+            await DispatchAsync(context, call, body.ToArray());
+            context.Response.Body = answer;
+            context.Abort();
         }
         else
         {
@@ -114,6 +132,12 @@ internal sealed class EmulatedNameNode
             return;
         }
 
+        if (_cluster.UnderConstruction.ContainsKey(call.Path))
+        {
+            await Answers.RemoteAsync(context, 403, "FileAlreadyExistsException", $"{call.Path} for client 127.0.0.1 already exists", "org.apache.hadoop.fs");
+            return;
+        }
+
         if (File.Exists(local) && context.Request.Query["overwrite"] != "true")
         {
             await Answers.RemoteAsync(context, 403, "FileAlreadyExistsException", $"{call.Path} for client 127.0.0.1 already exists", "org.apache.hadoop.fs");
@@ -149,8 +173,7 @@ internal sealed class EmulatedNameNode
         }
         else
         {
-            context.Response.ContentType = "application/octet-stream";
-            await context.Response.SendFileAsync(local);
+            await _cluster.SendFileAsync(context, local);
         }
     }
 
@@ -218,7 +241,7 @@ internal sealed class EmulatedNameNode
         }
     }
 
-    private static async Task DeleteAsync(HttpContext context, EmulatedCall call, string local)
+    private async Task DeleteAsync(HttpContext context, EmulatedCall call, string local)
     {
         switch (Info(local))
         {
@@ -234,6 +257,7 @@ internal sealed class EmulatedNameNode
                 break;
             default:
                 File.Delete(local);
+                _cluster.UnderConstruction.TryRemove(call.Path, out _);
                 await Answers.BooleanAsync(context, true);
                 break;
         }
@@ -243,7 +267,8 @@ internal sealed class EmulatedNameNode
     {
         var encoded = string.Join('/', call.Path.Split('/').Select(Uri.EscapeDataString));
         var delegation = context.Request.Query["delegation"].ToString();
-        var location = $"{_cluster.DataNode.GetLeftPart(UriPartial.Authority)}/webhdfs/v1{encoded}?op={operation}&namenoderpcaddress=localhost:8020&overwrite=true"
+        var dataNode = _cluster.TakeRedirectRefusal() ? WebHdfsEmulator.RefusingAddress() : _cluster.DataNode;
+        var location = $"{dataNode.GetLeftPart(UriPartial.Authority)}/webhdfs/v1{encoded}?op={operation}&namenoderpcaddress=localhost:8020&overwrite=true"
             + (delegation.Length > 0 ? $"&delegation={Uri.EscapeDataString(delegation)}" : "");
         context.Response.StatusCode = 307;
         context.Response.Headers.Location = location;

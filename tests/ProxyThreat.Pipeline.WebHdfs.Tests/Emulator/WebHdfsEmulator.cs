@@ -23,6 +23,10 @@ public sealed class WebHdfsEmulator : IAsyncDisposable
     private int _downloadsToDrop;
     private int _failures;
     private int _safeModeCalls;
+    private int _retriableCalls;
+    private int _downloadsToStall;
+    private int _uploadsToStall;
+    private int _redirectsToRefuse;
 
     private readonly X509Certificate2? _certificate;
 
@@ -69,6 +73,44 @@ public sealed class WebHdfsEmulator : IAsyncDisposable
 
     /// <summary>The next this many NameNode calls answer a SafeModeException.</summary>
     public int SafeModeCalls { get => _safeModeCalls; set => _safeModeCalls = value; }
+
+    /// <summary>The next this many NameNode calls answer a RetriableException, as a NameNode starting up does.</summary>
+    public int RetriableCalls { get => _retriableCalls; set => _retriableCalls = value; }
+
+    /// <summary>The next this many downloads send half the file, then neither send more nor close.</summary>
+    public int DownloadsToStall { get => _downloadsToStall; set => _downloadsToStall = value; }
+
+    /// <summary>The next this many DataNode uploads read half the body, then stop reading and never answer.</summary>
+    public int UploadsToStall { get => _uploadsToStall; set => _uploadsToStall = value; }
+
+    /// <summary>The next this many CREATE and OPEN redirects name a DataNode that refuses connections.</summary>
+    public int RedirectsToRefuse { get => _redirectsToRefuse; set => _redirectsToRefuse = value; }
+
+    /// <summary>When set, downloads send their body in pieces of this many bytes, waiting <see cref="TrickleDelay"/> between them.</summary>
+    public int? TrickleBytes { get; set; }
+
+    public TimeSpan TrickleDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>While this answers true, the NameNode drops every connection without an answer, as one restarting does.</summary>
+    public Func<bool>? DownWhile { get; set; }
+
+    /// <summary>While this answers true, the NameNode answers every call with a SafeModeException.</summary>
+    public Func<bool>? SafeModeWhile { get; set; }
+
+    /// <summary>
+    /// NameNode calls for which this answers true are carried out, but their answer is lost: the connection is
+    /// dropped before a byte of it is sent.
+    /// </summary>
+    public Func<EmulatedCall, bool>? LoseAnswerWhen { get; set; }
+
+    /// <summary>
+    /// Paths whose upload broke off: the file stays under construction, its lease held, and a CREATE of it is
+    /// refused with FileAlreadyExistsException until it is deleted (as a NameNode does before the lease expires).
+    /// </summary>
+    public ConcurrentDictionary<string, bool> UnderConstruction { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Called with each NameNode call before it is carried out (e.g. to kill a client at a chosen moment).</summary>
+    public Action<EmulatedCall>? BeforeCall { get; set; }
 
     public IEnumerable<EmulatedCall> CallsTo(Uri server) => Calls.Where(c => c.Server == server.Authority);
 
@@ -185,7 +227,49 @@ public sealed class WebHdfsEmulator : IAsyncDisposable
 
     internal bool TakeFailure() => TakeOne(ref _failures);
 
-    internal bool TakeSafeMode() => TakeOne(ref _safeModeCalls);
+    internal bool TakeSafeMode() => TakeOne(ref _safeModeCalls) || SafeModeWhile?.Invoke() == true;
+
+    internal bool TakeRetriable() => TakeOne(ref _retriableCalls);
+
+    internal bool TakeDownloadStall() => TakeOne(ref _downloadsToStall);
+
+    internal bool TakeUploadStall() => TakeOne(ref _uploadsToStall);
+
+    internal bool TakeRedirectRefusal() => TakeOne(ref _redirectsToRefuse);
+
+    /// <summary>Sends a file's bytes as a download: whole, trickled, half then dropped, or half then stalled.</summary>
+    internal async Task SendFileAsync(HttpContext context, string local)
+    {
+        var bytes = await File.ReadAllBytesAsync(local);
+        context.Response.ContentType = "application/octet-stream";
+        context.Response.ContentLength = bytes.Length;
+        var dropped = TakeDownloadDrop();
+        var stall = !dropped && TakeDownloadStall();
+        if (dropped || stall)
+        {
+            await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+            await context.Response.Body.FlushAsync();
+            if (stall)
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            context.Abort();
+            return;
+        }
+
+        var piece = TrickleBytes ?? bytes.Length;
+        for (var offset = 0; offset < bytes.Length; offset += piece)
+        {
+            if (offset > 0)
+            {
+                await Task.Delay(TrickleDelay, context.RequestAborted);
+            }
+
+            await context.Response.Body.WriteAsync(bytes.AsMemory(offset, Math.Min(piece, bytes.Length - offset)), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
+    }
 
     private async Task<Uri> ServeAsync(RequestDelegate handler)
     {
@@ -193,6 +277,8 @@ public sealed class WebHdfsEmulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
         {
+            // HDFS takes files of any size.
+            k.Limits.MaxRequestBodySize = null;
             if (_certificate is not null)
             {
                 listen.UseHttps(_certificate);

@@ -6,8 +6,9 @@ public static class WebHdfsConstants
     /// <summary>The configuration section the options bind to.</summary>
     public const string SectionName = "Hdfs:WebHdfs";
 
-    public const int DefaultRetries = 3;
-    public const int MaxRetries = 10;
+    /// <summary>As Hadoop's own HA client, which retries a failover up to 15 times, backing off up to 15 s.</summary>
+    public const int DefaultRetries = 15;
+    public const int MaxRetries = 100;
 
     /// <summary>
     /// The suffix of the hidden name (<c>.&lt;name&gt;.proxythreat-backup</c>) a destination is moved to while a rename
@@ -23,6 +24,13 @@ public static class WebHdfsConstants
     public static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromMilliseconds(500);
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
 
-    /// <summary>No single backoff waits longer than this, however many retries are allowed.</summary>
-    public static readonly TimeSpan BackoffCap = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultMaxRetryDelay = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Long enough for a NameNode restart: start-up safe mode alone lasts 30 s past the block reports
+    /// (dfs.namenode.safemode.extension), and a failover takes tens of seconds.
+    /// </summary>
+    public static readonly TimeSpan DefaultRetryBudget = TimeSpan.FromMinutes(3);
+    public static readonly TimeSpan MinRetryBudget = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan MaxRetryBudget = TimeSpan.FromDays(1);
 }

@@ -25,6 +25,7 @@ public sealed class WebHdfsException : Exception
     internal WebHdfsException(WebHdfsFailure failure, Exception? innerException = null)
         : base(failure.ToString(), innerException)
     {
+        Failure = failure;
         Operation = failure.Operation;
         Path = failure.Path;
         Destination = failure.Destination;
@@ -33,6 +34,9 @@ public sealed class WebHdfsException : Exception
         RemoteMessage = failure.RemoteMessage;
         IsTransient = failure.IsTransient;
     }
+
+    /// <summary>The failure this was made from; null for one made with a message only.</summary>
+    internal WebHdfsFailure? Failure { get; }
 
     /// <summary>The WebHDFS operation, such as <c>RENAME</c>.</summary>
     public string? Operation { get; }

@@ -1,4 +1,3 @@
-using Flurl.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -36,7 +35,7 @@ public sealed class WebHdfsFileSystem : IHdfs, IDisposable
 
         var log = (ILogger?)logger ?? NullLogger.Instance;
         _client = new WebHdfsClient(options, handler ?? HandlerFactory.Create(options), disposeHandler: handler is null, log, timeProvider ?? TimeProvider.System);
-        _namespace = new WebHdfsNamespace(_client);
+        _namespace = new WebHdfsNamespace(_client, log);
         _rename = new ReplacingRename(_namespace, log);
         _httpFs = options.Gateway == WebHdfsGateway.HttpFs;
     }
@@ -64,12 +63,13 @@ public sealed class WebHdfsFileSystem : IHdfs, IDisposable
 
     /// <summary>
     /// Downloads the file into a temporary file that is deleted when the stream is closed: readers such as Parquet's
-    /// need to seek, and a download that breaks off is tried again whole.
+    /// need to seek, and a download that breaks off or stalls is tried again whole.
     /// </summary>
     public Task<Stream> OpenAsync(string path, CancellationToken cancellationToken)
     {
         var call = new WebHdfsCall("OPEN", HdfsPath.Normalize(path), HttpMethod.Get) { StreamAnswer = true };
         return _client.RetryAsync(
+            call,
             async ct =>
             {
                 var local = new FileStream(
@@ -78,8 +78,8 @@ public sealed class WebHdfsFileSystem : IHdfs, IDisposable
                 try
                 {
                     using var answer = await _client.SendAsync(call, ct);
-                    using var data = WebHdfsClient.IsRedirect(answer) ? await _client.FollowAsync(call, answer, null, ct) : null;
-                    await CopyAsync(call, data ?? answer, local, ct);
+                    using var data = answer.IsRedirect ? await _client.FollowAsync(call, answer, null, ct) : null;
+                    await _client.CopyBodyAsync(call, data ?? answer, local, ct);
                     local.Position = 0;
                     return (Stream)local;
                 }
@@ -99,22 +99,24 @@ public sealed class WebHdfsFileSystem : IHdfs, IDisposable
             ? new WebHdfsCall("CREATE", HdfsPath.Normalize(path), HttpMethod.Put)
             {
                 Parameters = [new("overwrite", "true"), new("data", "true")],
-                Content = () => WebHdfsClient.Body(content),
+                Body = content,
             }
             : new WebHdfsCall("CREATE", HdfsPath.Normalize(path), HttpMethod.Put) { Parameters = [new("overwrite", "true")] };
+        var tries = 0;
         return _client.RetryAsync(
+            call,
             async ct =>
             {
-                // A DataNode that drops the upload fails this try; the next one starts again at the NameNode.
-                using var answer = await _client.SendAsync(call, ct);
-                if (WebHdfsClient.IsRedirect(answer))
+                var retried = ++tries > 1;
+                try
                 {
-                    using var body = WebHdfsClient.Body(content);
-                    using var stored = await _client.FollowAsync(call, answer, body, ct);
+                    await CreateOnceAsync(call, content, ct);
                 }
-                else if (call.Content is null)
+                catch (WebHdfsException e) when (retried && e.RemoteException is "FileAlreadyExistsException" or "AlreadyBeingCreatedException")
                 {
-                    throw WebHdfsFailure.Other(call, answer.StatusCode, "the NameNode did not redirect to a DataNode", transient: false).ToException();
+                    // An earlier try's upload broke off and left the file half-written under its lease; it is ours to replace.
+                    await _namespace.DeleteAsync(call.Path, ct);
+                    await CreateOnceAsync(call, content, ct);
                 }
 
                 return true;
@@ -125,22 +127,33 @@ public sealed class WebHdfsFileSystem : IHdfs, IDisposable
     public Task RenameAsync(string source, string destination, CancellationToken cancellationToken) =>
         _rename.RenameAsync(HdfsPath.Normalize(source), HdfsPath.Normalize(destination), cancellationToken);
 
+    /// <summary>Puts back the backups a rename through a gateway left when it was cut short (see <see cref="RenameAsync"/>).</summary>
+    public async Task RecoverAsync(string directory, CancellationToken cancellationToken)
+    {
+        directory = HdfsPath.Normalize(directory);
+        if (await _namespace.ListAsync(directory, cancellationToken) is { } children)
+        {
+            await _rename.RecoverFolderAsync(directory, children, cancellationToken);
+        }
+    }
+
     /// <summary>DELETE, not recursive; a file that is not there answers false, which is fine.</summary>
     public Task DeleteAsync(string path, CancellationToken cancellationToken) =>
         _namespace.DeleteAsync(HdfsPath.Normalize(path), cancellationToken);
 
     public void Dispose() => _client.Dispose();
 
-    private static async Task CopyAsync(WebHdfsCall call, IFlurlResponse response, Stream local, CancellationToken cancellationToken)
+    private async Task CreateOnceAsync(WebHdfsCall call, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        try
+        // A DataNode that drops or stalls the upload fails this try; the next one starts again at the NameNode.
+        using var answer = await _client.SendAsync(call, cancellationToken);
+        if (answer.IsRedirect)
         {
-            await using var remote = await response.GetStreamAsync();
-            await remote.CopyToAsync(local, cancellationToken);
+            using var stored = await _client.FollowAsync(call, answer, content, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException)
+        else if (call.Body is null)
         {
-            throw WebHdfsFailure.Other(call, response.StatusCode, $"the download broke off: {e.Message}", transient: true).ToException(e);
+            throw WebHdfsFailure.Other(call, answer.StatusCode, "the NameNode did not redirect to a DataNode", transient: false).ToException();
         }
     }
 }

@@ -27,7 +27,10 @@ public sealed class WebHdfsOptions
     /// <summary>A PEM file of the CA certificates that HTTPS servers must chain to; unset: the system's trust store.</summary>
     public string? CaBundlePath { get; set; }
 
-    /// <summary>Bounds each HTTP exchange; a NameNode that takes longer counts as down.</summary>
+    /// <summary>
+    /// Bounds each HTTP exchange until its answer's headers (a NameNode that takes longer counts as down), and then
+    /// every read and write of a body: a transfer during which no byte moved for this long fails and is tried again.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = WebHdfsConstants.DefaultTimeout;
 
     /// <summary>How often an operation that failed in a way that can pass is tried again.</summary>
@@ -35,4 +38,13 @@ public sealed class WebHdfsOptions
 
     /// <summary>The first backoff delay before a retry; later ones grow exponentially, with jitter.</summary>
     public TimeSpan RetryDelay { get; set; } = WebHdfsConstants.DefaultRetryDelay;
+
+    /// <summary>No single backoff delay is longer, however many retries went before.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = WebHdfsConstants.DefaultMaxRetryDelay;
+
+    /// <summary>
+    /// The longest one operation (a CREATE, an OPEN, one metadata call) may take with all its retries; the defaults
+    /// ride out a NameNode restart or failover, start-up safe mode included.
+    /// </summary>
+    public TimeSpan RetryBudget { get; set; } = WebHdfsConstants.DefaultRetryBudget;
 }

@@ -71,6 +71,16 @@ public sealed class WebHdfsOptionsValidator : IValidateOptions<WebHdfsOptions>
             failures.Add($"{Section}:RetryDelay: {options.RetryDelay} is outside 0..{WebHdfsConstants.MaxRetryDelay}.");
         }
 
+        if (options.MaxRetryDelay < options.RetryDelay || options.MaxRetryDelay > WebHdfsConstants.MaxRetryDelay)
+        {
+            failures.Add($"{Section}:MaxRetryDelay: {options.MaxRetryDelay} is outside {Section}:RetryDelay ({options.RetryDelay})..{WebHdfsConstants.MaxRetryDelay}.");
+        }
+
+        if (options.RetryBudget < WebHdfsConstants.MinRetryBudget || options.RetryBudget > WebHdfsConstants.MaxRetryBudget)
+        {
+            failures.Add($"{Section}:RetryBudget: {options.RetryBudget} is outside {WebHdfsConstants.MinRetryBudget}..{WebHdfsConstants.MaxRetryBudget}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -17,11 +17,15 @@ public sealed class GraphQLException : Exception
         Exception? innerException = null)
         : base($"GraphQL {operation} at {endpoint}: {message}", innerException)
     {
+        Detail = message;
         Operation = operation;
         Endpoint = endpoint;
         StatusCode = statusCode;
         ServerErrors = serverErrors ?? [];
     }
+
+    /// <summary>What went wrong, without the operation and endpoint the message begins with.</summary>
+    public string Detail { get; }
 
     /// <summary>Which read failed, e.g. <c>threat.details</c>.</summary>
     public string Operation { get; }

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Resilience;
 using ProxyThreat.Pipeline.Sources.GraphQL.Internal;
 
 namespace ProxyThreat.Pipeline.Sources.GraphQL;
@@ -29,6 +30,7 @@ public sealed class GraphQLHttpClient
     private readonly ILogger<GraphQLHttpClient> _logger;
     private readonly Uri _endpoint;
     private readonly Uri _safeEndpoint;
+    private readonly RetryPolicy _retry;
 
     /// <summary>The endpoint, without any user information, as messages name it.</summary>
     public Uri Endpoint => _safeEndpoint;
@@ -47,6 +49,12 @@ public sealed class GraphQLHttpClient
             ? endpoint
             : throw new InvalidOperationException($"{GraphQLSourceDefaults.SectionName}:Endpoint must be an absolute http or https URL");
         _safeEndpoint = new UriBuilder(_endpoint) { UserName = string.Empty, Password = string.Empty }.Uri;
+        var attempts = _options.Retries + 1;
+        _retry = new RetryPolicy(
+            new RetrySettings(_options.Retries, _options.RetryBaseDelay, _options.MaxRetryDelay, _options.RetryBudget, $"{GraphQLSourceDefaults.SectionName}:RetryBudget"),
+            e => e is GraphQLException { IsTransient: true },
+            (attempt, delay, e) => Log.GraphQLRetrying(_logger, ((GraphQLException)e).Operation, _safeEndpoint, attempt, attempts, delay, e.Message),
+            timeProvider);
     }
 
     /// <summary>
@@ -58,29 +66,33 @@ public sealed class GraphQLHttpClient
         GraphQLRequest request, IReadOnlyList<string> listPath, GraphQLRowParser<T?> parseRow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var attempts = _options.Retries + 1;
-        for (var attempt = 1; ; attempt++)
+        var attempts = 0;
+        try
         {
-            try
-            {
-                var started = _time.GetTimestamp();
-                var rows = new List<T>();
-                await AttemptAsync(request, listPath, parseRow, rows.Add, cancellationToken);
-                var elapsed = _time.GetElapsedTime(started);
-                Log.GraphQLAnswered(_logger, request.Operation, _safeEndpoint, rows.Count, elapsed);
-                return rows;
-            }
-            catch (GraphQLException ex) when (ex.IsTransient && attempt < attempts)
-            {
-                var delay = Backoff.Delay(_options.RetryBaseDelay, attempt, GraphQLSourceDefaults.MaxRetryDelay);
-                Log.GraphQLRetrying(_logger, request.Operation, _safeEndpoint, attempt, attempts, delay, ex.Message);
-                await Task.Delay(delay, _time, cancellationToken);
-            }
-            catch (GraphQLException ex)
-            {
-                ex.Attempts = attempt;
-                throw;
-            }
+            return await _retry.ExecuteAsync(
+                async ct =>
+                {
+                    attempts++;
+                    var started = _time.GetTimestamp();
+                    var rows = new List<T>();
+                    await AttemptAsync(request, listPath, parseRow, rows.Add, ct);
+                    Log.GraphQLAnswered(_logger, request.Operation, _safeEndpoint, rows.Count, _time.GetElapsedTime(started));
+                    return (IReadOnlyList<T>)rows;
+                },
+                (last, gaveUp) => new GraphQLException(
+                    request.Operation,
+                    _safeEndpoint,
+                    last is GraphQLException failed ? $"{gaveUp}; the last attempt: {failed.Detail}" : gaveUp,
+                    (last as GraphQLException)?.StatusCode,
+                    (last as GraphQLException)?.ServerErrors,
+                    last)
+                { IsTransient = true },
+                cancellationToken);
+        }
+        catch (GraphQLException ex)
+        {
+            ex.Attempts = attempts;
+            throw;
         }
     }
 
@@ -95,6 +107,7 @@ public sealed class GraphQLHttpClient
         using var timeout = new CancellationTokenSource(_options.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         HttpStatusCode? status = null;
+        BeginningKeepingStream? beginning = null;
         try
         {
             using var message = CreateMessage(request);
@@ -105,7 +118,8 @@ public sealed class GraphQLHttpClient
                 throw await StatusFailureAsync(operation, response, linked.Token);
             }
 
-            await using var body = await response.Content.ReadAsStreamAsync(linked.Token);
+            await using var body = new BeginningKeepingStream(await response.Content.ReadAsStreamAsync(linked.Token), MaxQuotedBodyChars);
+            beginning = body;
             var answer = await GraphQLResponseReader.ReadListAsync(body, listPath, parseRow, onRow, linked.Token);
             if (answer.Errors.Count > 0)
             {
@@ -116,6 +130,11 @@ public sealed class GraphQLHttpClient
             {
                 throw new GraphQLException(operation, _safeEndpoint, $"the answer has no {missing} (null or absent), so it carries none of the data asked for", status);
             }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // A failure the caller's cancellation caused is that cancellation.
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -133,7 +152,9 @@ public sealed class GraphQLHttpClient
         }
         catch (JsonException ex)
         {
-            throw new GraphQLException(operation, _safeEndpoint, $"the answer is not a GraphQL JSON answer: {ex.Message}", status, innerException: ex);
+            // A body cut short or replaced by a proxy or a crashing server reads so too; the read itself can be tried again.
+            var began = beginning?.Beginning is { Length: > 0 } text ? $"; it began \"{Truncate(text)}\"" : string.Empty;
+            throw new GraphQLException(operation, _safeEndpoint, $"the answer is not a GraphQL JSON answer: {ex.Message}{began}", status, innerException: ex) { IsTransient = true };
         }
     }
 

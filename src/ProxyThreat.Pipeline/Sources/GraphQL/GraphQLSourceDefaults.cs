@@ -13,16 +13,26 @@ public static class GraphQLSourceDefaults
 
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(2);
 
-    public const int Retries = 3;
+    /// <summary>With <see cref="RetryBaseDelay"/> and <see cref="MaxRetryDelay"/>, rides out a minute and more of an API restart.</summary>
+    public const int Retries = 6;
 
-    public const int MaxRetries = 10;
+    public const int MaxRetries = 20;
 
     public static readonly TimeSpan RetryBaseDelay = TimeSpan.FromSeconds(2);
 
     public static readonly TimeSpan MaxRetryBaseDelay = TimeSpan.FromMinutes(1);
 
     /// <summary>No single wait between attempts is longer than this, however many attempts went before.</summary>
-    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    public static readonly TimeSpan MaxMaxRetryDelay = TimeSpan.FromMinutes(10);
+
+    /// <summary>One read with all its retries; three times <see cref="Timeout"/>, so a slow search still gets its retries.</summary>
+    public static readonly TimeSpan RetryBudget = TimeSpan.FromMinutes(15);
+
+    public static readonly TimeSpan MinRetryBudget = TimeSpan.FromMilliseconds(10);
+
+    public static readonly TimeSpan MaxRetryBudget = TimeSpan.FromDays(1);
 
     public const int MaxParallelSearches = 4;
 

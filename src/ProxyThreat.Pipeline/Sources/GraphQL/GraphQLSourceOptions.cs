@@ -28,6 +28,12 @@ public sealed class GraphQLSourceOptions
     /// <summary>The wait before the first retry; it doubles for each further one, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = GraphQLSourceDefaults.RetryBaseDelay;
 
+    /// <summary>No single wait between attempts is longer.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = GraphQLSourceDefaults.MaxRetryDelay;
+
+    /// <summary>The longest one read may take, every attempt and wait included.</summary>
+    public TimeSpan RetryBudget { get; set; } = GraphQLSourceDefaults.RetryBudget;
+
     /// <summary>
     /// A PEM bundle of the certificate authorities that may sign the server's certificate, for a Spot behind
     /// a private CA. When set, the server certificate is validated against these roots only.

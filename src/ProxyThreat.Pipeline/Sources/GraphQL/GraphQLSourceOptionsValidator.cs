@@ -48,6 +48,16 @@ public sealed class GraphQLSourceOptionsValidator : IValidateOptions<GraphQLSour
             failures.Add($"{Section}:RetryBaseDelay must be between 00:00:00 and {GraphQLSourceDefaults.MaxRetryBaseDelay}");
         }
 
+        if (options.MaxRetryDelay < options.RetryBaseDelay || options.MaxRetryDelay > GraphQLSourceDefaults.MaxMaxRetryDelay)
+        {
+            failures.Add($"{Section}:MaxRetryDelay must be between {Section}:RetryBaseDelay ({options.RetryBaseDelay}) and {GraphQLSourceDefaults.MaxMaxRetryDelay}");
+        }
+
+        if (options.RetryBudget < GraphQLSourceDefaults.MinRetryBudget || options.RetryBudget > GraphQLSourceDefaults.MaxRetryBudget)
+        {
+            failures.Add($"{Section}:RetryBudget must be between {GraphQLSourceDefaults.MinRetryBudget} and {GraphQLSourceDefaults.MaxRetryBudget}");
+        }
+
         if (options.MaxParallelSearches is < 1 or > GraphQLSourceDefaults.MaxMaxParallelSearches)
         {
             failures.Add($"{Section}:MaxParallelSearches must be between 1 and {GraphQLSourceDefaults.MaxMaxParallelSearches}");

@@ -128,7 +128,20 @@ public sealed class GraphQLHttpClientTests
     }
 
     [Fact]
-    public async Task Query_MalformedBody_FailsClearlyWithoutRetry()
+    public async Task Query_TruncatedBodyOnce_RetriesAndSucceeds()
+    {
+        await using var spot = await SpotServerFixture.StartAsync();
+        spot.Server.Fault = ServerFault.TruncatedBody;
+        spot.Server.FaultTimes = 1;
+
+        var threats = await Source(spot).GetScoredThreatsAsync(Date, None);
+
+        Assert.NotEmpty(threats);
+        Assert.Equal(2, spot.Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Query_MalformedBodyAlways_RetriesThenFailsQuotingTheAnswer()
     {
         await using var spot = await SpotServerFixture.StartAsync();
         spot.Server.Fault = ServerFault.MalformedBody;
@@ -136,7 +149,9 @@ public sealed class GraphQLHttpClientTests
         var ex = await Assert.ThrowsAsync<GraphQLException>(() => Source(spot).GetScoredThreatsAsync(Date, None));
 
         Assert.Contains("the answer is not a GraphQL JSON answer", ex.Message, StringComparison.Ordinal);
-        Assert.Single(spot.Server.Requests);
+        Assert.Contains("it began \"<html><body>502 Bad Gateway</body></html>\"", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("(gave up after 3 attempts)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(3, spot.Server.Requests.Count);
     }
 
     [Fact]

@@ -19,7 +19,9 @@ public sealed class GraphQLSourceOptionsValidatorTests
 
         Assert.True(Validator.Validate(null, options).Succeeded);
         Assert.Equal(TimeSpan.FromMinutes(5), options.Timeout);
-        Assert.Equal(3, options.Retries);
+        Assert.Equal(6, options.Retries);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.MaxRetryDelay);
+        Assert.Equal(TimeSpan.FromMinutes(15), options.RetryBudget);
         Assert.Equal(4, options.MaxParallelSearches);
     }
 

@@ -123,9 +123,9 @@ public sealed class WebHdfsFileSystemRenameTests
     }
 
     [Theory]
-    [InlineData(false, "FileNotFoundException: rename source")]
-    [InlineData(true, "the source does not exist")]
-    public async Task Rename_MissingSource_ThrowsNamingBothPathsAndLeavesDestination(bool httpFs, string cause)
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Rename_MissingSource_ThrowsNamingBothPathsAndLeavesDestination(bool httpFs)
     {
         await using var emulator = await WebHdfsEmulator.StartAsync(httpFs);
         await emulator.WriteAsync(Destination, "old");
@@ -133,7 +133,7 @@ public sealed class WebHdfsFileSystemRenameTests
 
         var e = await Assert.ThrowsAsync<WebHdfsException>(() => hdfs.RenameAsync(Source, Destination, CancellationToken.None));
 
-        Assert.StartsWith($"RENAME {Source} -> {Destination} failed: {cause}", e.Message, StringComparison.Ordinal);
+        Assert.Equal($"RENAME {Source} -> {Destination} failed: the source does not exist", e.Message);
         Assert.Equal(("RENAME", Source, Destination), (e.Operation, e.Path, e.Destination));
         Assert.Equal("old", await emulator.ReadAsync(Destination));
     }

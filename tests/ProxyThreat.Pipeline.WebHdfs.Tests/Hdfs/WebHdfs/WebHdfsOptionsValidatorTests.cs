@@ -21,6 +21,8 @@ public sealed class WebHdfsOptionsValidatorTests
             ["Hdfs:WebHdfs:Timeout"] = "00:00:10",
             ["Hdfs:WebHdfs:Retries"] = "5",
             ["Hdfs:WebHdfs:RetryDelay"] = "00:00:00.250",
+            ["Hdfs:WebHdfs:MaxRetryDelay"] = "00:00:05",
+            ["Hdfs:WebHdfs:RetryBudget"] = "00:10:00",
         });
 
         await host.StartAsync();
@@ -29,6 +31,7 @@ public sealed class WebHdfsOptionsValidatorTests
         Assert.Equal(["https://nn1:9871", "https://nn2:9871"], options.NameNodes);
         Assert.Equal((WebHdfsGateway.HttpFs, WebHdfsAuth.Token, "t"), (options.Gateway, options.Auth, options.DelegationToken));
         Assert.Equal((TimeSpan.FromSeconds(10), 5, TimeSpan.FromMilliseconds(250)), (options.Timeout, options.Retries, options.RetryDelay));
+        Assert.Equal((TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(10)), (options.MaxRetryDelay, options.RetryBudget));
         await host.StopAsync();
     }
 
@@ -40,7 +43,9 @@ public sealed class WebHdfsOptionsValidatorTests
     [InlineData("Hdfs:WebHdfs:DelegationToken", "Hdfs:WebHdfs:Auth", "token")]
     [InlineData("Hdfs:WebHdfs:CaBundlePath", "Hdfs:WebHdfs:CaBundlePath", "/nowhere/ca.pem")]
     [InlineData("Hdfs:WebHdfs:Timeout", "Hdfs:WebHdfs:Timeout", "00:00:00")]
-    [InlineData("Hdfs:WebHdfs:Retries", "Hdfs:WebHdfs:Retries", "11")]
+    [InlineData("Hdfs:WebHdfs:Retries", "Hdfs:WebHdfs:Retries", "101")]
+    [InlineData("Hdfs:WebHdfs:MaxRetryDelay", "Hdfs:WebHdfs:MaxRetryDelay", "00:00:00.1")]
+    [InlineData("Hdfs:WebHdfs:RetryBudget", "Hdfs:WebHdfs:RetryBudget", "00:00:00")]
     [InlineData("Hdfs:WebHdfs:RetryDelay", "Hdfs:WebHdfs:RetryDelay", "-00:00:01")]
     public async Task Start_BadValue_StopsTheHostNamingTheKey(string named, string key, string? value)
     {

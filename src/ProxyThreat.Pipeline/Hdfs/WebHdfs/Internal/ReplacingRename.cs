@@ -11,9 +11,10 @@ namespace ProxyThreat.Pipeline.Hdfs.WebHdfs.Internal;
 /// <c>.&lt;name&gt;.proxythreat-backup</c> in the same folder, then the source to the destination, then the backup is
 /// deleted. Renames are atomic in HDFS, so at every moment the old data is readable under the destination or the
 /// backup name, and the new data under the source or the destination; the backup's hidden name keeps Hive and
-/// Impala from counting it twice. If the process dies between the steps, the next rename to the same destination
-/// finds the backup: with no destination it puts the backup back first; with a destination (the swap was done) it
-/// deletes the stale backup.
+/// Impala from counting it twice. If the process dies between the steps, <see cref="RecoverFolderAsync"/> (which
+/// the writer runs on a partition before writing to it) and the next rename to the same destination find the
+/// backup: with no destination they put the backup back; with a destination (the swap was done) they delete the
+/// stale backup.
 /// </remarks>
 internal sealed class ReplacingRename
 {
@@ -34,6 +35,12 @@ internal sealed class ReplacingRename
         var backup = BackupOf(destination);
         await RecoverAsync(destination, backup, cancellationToken);
 
+        // The source's length lets a rename whose answer was lost be judged by the state it left.
+        if (await _namespace.GetStatusAsync(source, cancellationToken) is not { IsDirectory: false } moving)
+        {
+            throw Failure(source, destination, "the source does not exist");
+        }
+
         // Without OVERWRITE an existing directory would swallow the source (HDFS moves a file into it); refuse instead.
         var target = await _namespace.GetStatusAsync(destination, cancellationToken);
         if (target is { IsDirectory: true })
@@ -42,46 +49,62 @@ internal sealed class ReplacingRename
         }
 
         await _namespace.MkdirsAsync(HdfsPath.Parent(destination), cancellationToken);
-        if (await _namespace.RenameAsync(source, destination, overwrite: true, cancellationToken))
+        if (await _namespace.RenameAsync(source, moving, destination, overwrite: true, cancellationToken))
         {
             return;
         }
 
-        // False: the server did not replace. Either the source is missing, or the server ignored OVERWRITE.
+        // False: the server did not replace. Either the source went missing, or the server ignored OVERWRITE.
         if (await _namespace.GetStatusAsync(source, cancellationToken) is null)
         {
             throw Failure(source, destination, "the source does not exist (the server answered false)");
         }
 
-        if (await _namespace.GetStatusAsync(destination, cancellationToken) is not { IsDirectory: false })
+        if (await _namespace.GetStatusAsync(destination, cancellationToken) is not { IsDirectory: false } replaced)
         {
             throw Failure(source, destination, "the server answered false and moved nothing");
         }
 
-        await ReplaceThroughBackupAsync(source, destination, backup, cancellationToken);
+        await ReplaceThroughBackupAsync(source, moving, destination, replaced, backup, cancellationToken);
     }
 
-    private async Task ReplaceThroughBackupAsync(string source, string destination, string backup, CancellationToken cancellationToken)
+    /// <summary>Puts back, or removes, every backup an interrupted rename left in a folder.</summary>
+    public async Task RecoverFolderAsync(string directory, IEnumerable<FileStatus> children, CancellationToken cancellationToken)
+    {
+        foreach (var child in children)
+        {
+            var name = child.PathSuffix;
+            if (!child.IsDirectory && name.Length > 1 + WebHdfsConstants.BackupSuffix.Length
+                && name.StartsWith('.') && name.EndsWith(WebHdfsConstants.BackupSuffix, StringComparison.Ordinal))
+            {
+                var destination = HdfsPath.Combine(directory, name[1..^WebHdfsConstants.BackupSuffix.Length]);
+                await RecoverAsync(destination, HdfsPath.Combine(directory, name), cancellationToken);
+            }
+        }
+    }
+
+    private async Task ReplaceThroughBackupAsync(
+        string source, FileStatus moving, string destination, FileStatus replaced, string backup, CancellationToken cancellationToken)
     {
         Log.WebHdfsReplacingThroughBackup(_logger, destination, backup);
-        if (!await _namespace.RenameAsync(destination, backup, overwrite: false, cancellationToken))
+        if (!await _namespace.RenameAsync(destination, replaced, backup, overwrite: false, cancellationToken))
         {
             throw Failure(destination, backup, "the server answered false and moved nothing");
         }
 
         try
         {
-            if (!await _namespace.RenameAsync(source, destination, overwrite: false, cancellationToken))
+            if (!await _namespace.RenameAsync(source, moving, destination, overwrite: false, cancellationToken))
             {
                 throw Failure(source, destination, "the server answered false and moved nothing");
             }
         }
         catch
         {
-            // Put the old file back even when cancelled; if that fails too, the next rename to it restores it.
+            // Put the old file back even when cancelled; if that fails too, the next write to the folder restores it.
             try
             {
-                await _namespace.RenameAsync(backup, destination, overwrite: false, CancellationToken.None);
+                await _namespace.RenameAsync(backup, replaced, destination, overwrite: false, CancellationToken.None);
             }
             catch (WebHdfsException restore)
             {
@@ -104,14 +127,14 @@ internal sealed class ReplacingRename
 
     private async Task RecoverAsync(string destination, string backup, CancellationToken cancellationToken)
     {
-        if (await _namespace.GetStatusAsync(backup, cancellationToken) is null)
+        if (await _namespace.GetStatusAsync(backup, cancellationToken) is not { IsDirectory: false } kept)
         {
             return;
         }
 
         if (await _namespace.GetStatusAsync(destination, cancellationToken) is null)
         {
-            if (!await _namespace.RenameAsync(backup, destination, overwrite: false, cancellationToken))
+            if (!await _namespace.RenameAsync(backup, kept, destination, overwrite: false, cancellationToken))
             {
                 throw Failure(backup, destination, "could not restore the backup an interrupted rename left");
             }

@@ -9,8 +9,8 @@ internal sealed record WebHdfsCall(string Operation, string Path, HttpMethod Met
     /// <summary>Query parameters besides <c>op</c> and the credentials.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; } = [];
 
-    /// <summary>Makes the body for each try; null: no body.</summary>
-    public Func<HttpContent>? Content { get; init; }
+    /// <summary>The body sent to the NameNode itself (an HttpFS gateway's CREATE); null: none.</summary>
+    public ReadOnlyMemory<byte>? Body { get; init; }
 
     /// <summary>Hand the answer over once its headers are in, for bodies that are streamed.</summary>
     public bool StreamAnswer { get; init; }

@@ -1,14 +1,14 @@
-using System.Net;
-using System.Net.Http.Headers;
 using Flurl;
 using Flurl.Http;
 using Microsoft.Extensions.Logging;
+using ProxyThreat.Pipeline.Resilience;
 
 namespace ProxyThreat.Pipeline.Hdfs.WebHdfs.Internal;
 
 /// <summary>
-/// Sends WebHDFS calls: to the NameNodes in turn (high availability), to DataNodes for redirected bodies, with
-/// bounded, jittered retries of what can pass. Every failure becomes a <see cref="WebHdfsException"/>.
+/// Sends WebHDFS calls: to the NameNodes in turn (high availability), to DataNodes for redirected bodies, each
+/// exchange bounded by an idle timeout, and whole operations retried with backoff inside a time budget. Every
+/// failure becomes a <see cref="WebHdfsException"/>.
 /// </summary>
 internal sealed class WebHdfsClient : IDisposable
 {
@@ -18,6 +18,7 @@ internal sealed class WebHdfsClient : IDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly WebHdfsAuthentication _authentication;
+    private readonly RetryPolicy _retry;
     private int _active;
 
     public WebHdfsClient(WebHdfsOptions options, HttpMessageHandler handler, bool disposeHandler, ILogger logger, TimeProvider time)
@@ -28,39 +29,39 @@ internal sealed class WebHdfsClient : IDisposable
         _time = time;
         _authentication = new WebHdfsAuthentication(options, logger, time);
 
-        // Flurl bounds each exchange itself (and says so with FlurlHttpTimeoutException); HttpClient must not race it.
+        // Each exchange is bounded by its own idle timeout (IdleTimeout), not by one deadline for a whole transfer.
         _flurl = new FlurlClient(new HttpClient(handler, disposeHandler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
-        _flurl.Settings.Timeout = options.Timeout;
+        _flurl.Settings.Timeout = null;
         _flurl.Settings.Redirects.Enabled = false;
         _flurl.Settings.AllowedHttpStatusRange = "*";
+
+        _retry = new RetryPolicy(
+            new RetrySettings(options.Retries, options.RetryDelay, options.MaxRetryDelay, options.RetryBudget, $"{WebHdfsConstants.SectionName}:RetryBudget"),
+            e => e is WebHdfsException { IsTransient: true },
+            (attempt, delay, e) => Log.WebHdfsRetrying(_logger, attempt, delay, e.Message),
+            time);
     }
 
     /// <summary>The NameNode that answered last (the first one before any call).</summary>
     public Uri ActiveNameNode => _nameNodes[Volatile.Read(ref _active)];
 
-    /// <summary>Runs a whole operation, again after a transient failure, at most <see cref="WebHdfsOptions.Retries"/> more times.</summary>
-    public async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await operation(cancellationToken);
-            }
-            catch (WebHdfsException e) when (e.IsTransient && attempt <= _options.Retries)
-            {
-                var delay = Backoff.Delay(_options.RetryDelay, attempt, WebHdfsConstants.BackoffCap);
-                Log.WebHdfsRetrying(_logger, attempt, delay, e.Message);
-                await Task.Delay(delay, _time, cancellationToken);
-            }
-        }
-    }
+    /// <summary>
+    /// Runs a whole operation, again after a transient failure, at most <see cref="WebHdfsOptions.Retries"/> more
+    /// times and for at most <see cref="WebHdfsOptions.RetryBudget"/> in all.
+    /// </summary>
+    public Task<T> RetryAsync<T>(WebHdfsCall call, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken) =>
+        _retry.ExecuteAsync(
+            operation,
+            (last, gaveUp) => last is WebHdfsException { Failure: { } failure }
+                ? (failure with { Reason = $"{gaveUp}; the last try: {failure.Cause}", RemoteException = null, IsTransient = true }).ToException(last)
+                : WebHdfsFailure.Other(call, null, gaveUp, transient: true).ToException(last),
+            cancellationToken);
 
     /// <summary>
     /// Sends a call to the active NameNode, moving on to the next one when a NameNode is standby, refuses the
     /// connection or does not answer in time. Answers with a 2xx or 3xx response; throws on any other.
     /// </summary>
-    public async Task<IFlurlResponse> SendAsync(WebHdfsCall call, CancellationToken cancellationToken)
+    public async Task<WebHdfsResponse> SendAsync(WebHdfsCall call, CancellationToken cancellationToken)
     {
         _authentication.BeforeCall(call);
         var first = Volatile.Read(ref _active);
@@ -73,14 +74,14 @@ internal sealed class WebHdfsClient : IDisposable
             string reason;
             try
             {
-                var response = await ExchangeAsync(NameNodeUrl(nameNode, call), call.Method, call.Content?.Invoke(), call.StreamAnswer, cancellationToken);
+                var response = await ExchangeAsync(NameNodeUrl(nameNode, call), nameNode, call.Method, call.Body, call.StreamAnswer, cancellationToken);
                 if (response.StatusCode < 400)
                 {
                     MarkActive(index);
                     return response;
                 }
 
-                var error = await ReadErrorAsync(response);
+                var error = await ReadErrorAsync(response, cancellationToken);
                 if (error?.Exception != RemoteError.Standby)
                 {
                     MarkActive(index);
@@ -103,19 +104,18 @@ internal sealed class WebHdfsClient : IDisposable
     }
 
     /// <summary>Follows a NameNode's redirect to a DataNode, sending the body there only.</summary>
-    public async Task<IFlurlResponse> FollowAsync(WebHdfsCall call, IFlurlResponse redirect, HttpContent? content, CancellationToken cancellationToken)
+    public async Task<WebHdfsResponse> FollowAsync(WebHdfsCall call, WebHdfsResponse redirect, ReadOnlyMemory<byte>? body, CancellationToken cancellationToken)
     {
-        var location = redirect.ResponseMessage.Headers.Location;
-        if (location is null)
+        if (redirect.Location is not { } location)
         {
             throw WebHdfsFailure.Other(call, redirect.StatusCode, "the NameNode redirected without a Location", transient: false).ToException();
         }
 
         var dataNode = new Uri(ActiveNameNode, location);
-        IFlurlResponse response;
+        WebHdfsResponse response;
         try
         {
-            response = await ExchangeAsync(dataNode.AbsoluteUri, call.Method, content, call.StreamAnswer, cancellationToken);
+            response = await ExchangeAsync(dataNode.AbsoluteUri, dataNode, call.Method, body, call.StreamAnswer, cancellationToken);
         }
         catch (HttpRequestException e)
         {
@@ -125,17 +125,34 @@ internal sealed class WebHdfsClient : IDisposable
 
         return response.StatusCode < 400
             ? response
-            : throw Failure(call, response.StatusCode, await ReadErrorAsync(response), dataNode).ToException();
+            : throw Failure(call, response.StatusCode, await ReadErrorAsync(response, cancellationToken), dataNode).ToException();
     }
 
-    public static bool IsRedirect(IFlurlResponse response) => response.StatusCode is >= 300 and < 400;
-
-    public static HttpContent Body(ReadOnlyMemory<byte> content)
+    /// <summary>Reads an answer's body as text; a body that breaks off or stalls is a transient failure of the call.</summary>
+    public static async Task<string> ReadTextAsync(WebHdfsCall call, WebHdfsResponse response, CancellationToken cancellationToken)
     {
-        // A fresh content per try; the bytes are shared, not copied.
-        var body = new ReadOnlyMemoryContent(content);
-        body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        return body;
+        try
+        {
+            return await response.ReadTextAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            throw WebHdfsFailure.Other(call, response.StatusCode, $"the answer from {response.Server.Authority} broke off: {e.Message}", transient: true).ToException(e);
+        }
+    }
+
+    /// <summary>Copies an answer's body; a body that breaks off or stalls is a transient failure of the call.</summary>
+    public async Task CopyBodyAsync(WebHdfsCall call, WebHdfsResponse response, Stream destination, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await response.CopyBodyToAsync(destination, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            throw WebHdfsFailure.Other(
+                call, response.StatusCode, $"the download from {response.Server.Authority} broke off: {e.Message} ({WebHdfsConstants.SectionName}:Timeout is {_options.Timeout})", transient: true).ToException(e);
+        }
     }
 
     public void Dispose() => _flurl.Dispose();
@@ -145,37 +162,43 @@ internal sealed class WebHdfsClient : IDisposable
             ? WebHdfsFailure.Remote(call, status, error)
             : WebHdfsFailure.Other(call, status, $"HTTP {status} from {server.Authority}", transient: status >= 500 || status is 408 or 429));
 
-    private async Task<IFlurlResponse> ExchangeAsync(string url, HttpMethod method, HttpContent? content, bool stream, CancellationToken cancellationToken)
+    private async Task<WebHdfsResponse> ExchangeAsync(string url, Uri server, HttpMethod method, ReadOnlyMemory<byte>? body, bool stream, CancellationToken cancellationToken)
     {
+        var idle = new IdleTimeout(_options.Timeout, _time, cancellationToken);
         try
         {
-            return await _flurl.Request(url).SendAsync(
-                method, content, stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, cancellationToken);
+            using var content = body is { } bytes ? new WatchedContent(bytes, idle) : null;
+            var response = await _flurl.Request(url).SendAsync(
+                method, content, stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, idle.Token);
+            return new WebHdfsResponse(response, idle, server);
         }
-        catch (FlurlHttpException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is FlurlHttpException or OperationCanceledException)
         {
-            throw new OperationCanceledException(cancellationToken);
-        }
-        catch (FlurlHttpTimeoutException e)
-        {
+            var expired = idle.Expired;
+            idle.Dispose();
+            cancellationToken.ThrowIfCancellationRequested();
+
             // Flurl's own messages hold the URL, and with it any delegation token: only the cause travels on.
-            throw new HttpRequestException($"no answer within {_options.Timeout}", e.InnerException);
+            throw expired
+                ? new HttpRequestException($"no answer within {_options.Timeout} ({WebHdfsConstants.SectionName}:Timeout)", e.InnerException)
+                : new HttpRequestException(e.InnerException?.Message ?? "no answer", e.InnerException);
         }
-        catch (FlurlHttpException e)
+        catch
         {
-            throw new HttpRequestException(e.InnerException?.Message ?? "no answer", e.InnerException);
+            idle.Dispose();
+            throw;
         }
     }
 
     /// <summary>Reads a failure's body, if it is a RemoteException, and disposes the response.</summary>
-    private static async Task<RemoteError?> ReadErrorAsync(IFlurlResponse response)
+    private static async Task<RemoteError?> ReadErrorAsync(WebHdfsResponse response, CancellationToken cancellationToken)
     {
         using (response)
         {
             string body;
             try
             {
-                body = await response.GetStringAsync();
+                body = await response.ReadTextAsync(cancellationToken);
             }
             catch (Exception e) when (e is HttpRequestException or IOException)
             {

@@ -22,10 +22,12 @@ internal sealed record WebHdfsFailure(
 
     public WebHdfsException ToException(Exception? inner = null) => new(this, inner);
 
+    /// <summary>What went wrong, without the call: the server's exception, or the reason.</summary>
+    public string Cause => RemoteException is null ? Reason ?? "" : $"{RemoteException}: {RemoteMessage}";
+
     public override string ToString()
     {
-        var what = Destination is null ? $"{Operation} {Path}" : $"{Operation} {Path} -> {Destination}";
-        var failure = RemoteException is null ? $"{what} failed: {Reason}" : $"{what} failed: {RemoteException}: {RemoteMessage}";
+        var failure = Destination is null ? $"{Operation} {Path} failed: {Cause}" : $"{Operation} {Path} -> {Destination} failed: {Cause}";
         return Advice is null ? failure : $"{failure}; {Advice}";
     }
 }

@@ -32,7 +32,8 @@ internal static class WebHdfsJson
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw WebHdfsFailure.Other(call, 200, "the server's answer is not the JSON WebHDFS sends", transient: false).ToException(e);
+            // A body cut short by a proxy or a crashing server reads so too; the call itself can be tried again.
+            throw WebHdfsFailure.Other(call, 200, "the server's answer is not the JSON WebHDFS sends", transient: true).ToException(e);
         }
     }
 }
