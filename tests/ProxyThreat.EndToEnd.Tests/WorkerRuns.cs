@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
+using ProxyThreat.Pipeline.Hdfs;
+using ProxyThreat.Pipeline.Spot;
+using ProxyThreat.Pipeline.WebHdfs.Tests.Emulator;
+using ProxyThreat.Worker;
+using ProxyThreat.Worker.Cli;
+
+namespace ProxyThreat.EndToEnd.Tests;
+
+/// <summary>Runs the worker on the committed sample day, in this process or as a process of its own.</summary>
+internal static class WorkerRuns
+{
+    private static readonly string Samples = Path.Join(Repository.Root, "samples");
+
+    public static string SampleTables { get; } = Path.Join(Samples, "hdfs");
+
+    /// <summary>A real GraphQL server answering from the sample day's tables.</summary>
+    public static Task<SpotGraphQLServer> StartSpotAsync() =>
+        SpotGraphQLServer.StartAsync(new LocalHdfs(SampleTables), new SpotLayout("/user/spot"));
+
+    public static string[] Production(SpotGraphQLServer graphql, WebHdfsEmulator webhdfs, bool httpFs) =>
+    [
+        "--Source:Kind=graphql",
+        $"--Source:GraphQL:Endpoint={graphql.Endpoint}",
+        "--Hdfs:Kind=webhdfs",
+        $"--Hdfs:WebHdfs:NameNodes:0={webhdfs.NameNode}",
+        "--Hdfs:WebHdfs:User=spot",
+        $"--Hdfs:WebHdfs:Gateway={(httpFs ? "httpfs" : "webhdfs")}",
+    ];
+
+    public static async Task<(int Code, string Output)> RunAsync(string[] args)
+    {
+        var command = CommandLine.Parse([.. args, .. SampleArguments()]);
+        using var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>().AddSingleton<CheckCommand>());
+        using var output = new StringWriter();
+        var code = command.Verb == Verb.Check
+            ? await host.Services.GetRequiredService<CheckCommand>().RunAsync(output, CancellationToken.None)
+            : await host.Services.GetRequiredService<InvestigateCommand>().RunAsync(command, output, CancellationToken.None);
+        return (code, output.ToString());
+    }
+
+    /// <summary>Starts the built worker executable, its output discarded (it may be killed at any moment).</summary>
+    public static Process Start(string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Executable());
+        foreach (var arg in (string[])[.. args, .. SampleArguments()])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>The per-threat lines, without the total's output location, which names each output's own root.</summary>
+    public static string[] Lines(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("total", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Every file under a folder, by its path relative to it.</summary>
+    public static Dictionary<string, byte[]> Files(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes);
+
+    /// <summary>
+    /// The worker as its own project built it, in the configuration this test was built in: this project runs on
+    /// the ASP.NET Core framework, so its output folder lacks libraries the worker's own runtime needs.
+    /// </summary>
+    private static string Executable()
+    {
+        var build = Path.GetRelativePath(Path.Join(Repository.Root, "tests", "ProxyThreat.EndToEnd.Tests", "bin"), AppContext.BaseDirectory);
+        return Path.Join(Repository.Root, "src", "ProxyThreat.Worker", "bin", build, "proxythreat.dll");
+    }
+
+    private static string[] SampleArguments() =>
+    [
+        $"--Source:Tables:Root={SampleTables}",
+        $"--Investigation:DecisionsPath={Path.Join(Samples, "decisions.jsonl")}",
+    ];
+}
