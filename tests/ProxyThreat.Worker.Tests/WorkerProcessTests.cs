@@ -112,6 +112,49 @@ public sealed class WorkerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Investigate_SpotRootWithATypo_FailsNamingTheMissingTableAndTheKeysBug()
+    {
+        await SeedAsync();
+
+        var (code, output, _) = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "investigate", "--date", "2016-07-08", "--Spot:Root=/user/spott");
+
+        // It said "0 threats selected from 0 scored URIs" and exited 0.
+        Assert.Equal(1, code);
+        Assert.Contains(
+            $"2016-07-08 failed: no Spot table at {Path.Join(_dir, "samples/hdfs/user/spott/proxy/hive/oa/threat_investigation")}: check Source:Tables:Root (the folder standing for HDFS /) and Spot:Root",
+            output,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_SpotRootIsAFileInTheOutput_SaysItIsAFileNotAFolderBug()
+    {
+        await SeedAsync();
+        Directory.CreateDirectory(Path.Join(_dir, "out/hdfs/user"));
+        await File.WriteAllTextAsync(Path.Join(_dir, "out/hdfs/user/spot"), "not a folder");
+
+        var (code, output, _) = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "check");
+
+        Assert.Equal(1, code);
+        var spotRoot = Path.Join(_dir, "out/hdfs/user/spot");
+        Assert.Contains($"FAIL  Spot:Root exists", output, StringComparison.Ordinal);
+        Assert.Contains($"{spotRoot} is a file, not a folder, so nothing can be written under Spot:Root /user/spot (fix: check Hdfs:Local:Root and Spot:Root)", output, StringComparison.Ordinal);
+        Assert.Contains($"cannot create the folder {spotRoot}: {spotRoot} is a file, not a folder", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not find a part of the path", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Investigate_LocalOutputRootIsAFile_ExitsTwoSayingSo()
+    {
+        await SeedAsync();
+
+        var (code, _, error) = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "investigate", "--date", "2016-07-08", "--Hdfs:Local:Root=decisions.jsonl");
+
+        Assert.Equal(2, code);
+        Assert.Contains($"Hdfs:Local:Root names '{Path.Join(_dir, "decisions.jsonl")}', which is a file, not a folder", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BrokenJsonInConfigFile_ExitsTwoWithFileLineAndPositionNotAStackTraceBug()
     {
         await SeedAsync();

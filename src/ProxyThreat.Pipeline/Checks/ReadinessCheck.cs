@@ -43,22 +43,33 @@ public sealed class ReadinessCheck
         }
 
         yield return await RunAsync("source answers", "check the Source settings", () => _source.CheckAsync(cancellationToken));
-        yield return await RunAsync("Spot:Root exists", "check the Hdfs settings and that Spot:Root exists", () => RootExistsAsync(cancellationToken));
+        yield return await RunAsync("Spot:Root exists", _kind == HdfsKind.Local ? "check Hdfs:Local:Root and Spot:Root" : "check the Hdfs settings and that Spot:Root exists", () => RootExistsAsync(cancellationToken));
         yield return await RunAsync("output writable", "check the Hdfs settings and that the worker's HDFS user may write to Spot:Root", () => ScratchFileAsync(cancellationToken));
     }
 
     private async Task<string> RootExistsAsync(CancellationToken cancellationToken)
     {
+        // Down from /, so that a file anywhere on the way is named rather than taken for a folder not made yet.
         var root = _layout.Root;
-        var siblings = await _hdfs.ListAsync(HdfsPath.Parent(root), cancellationToken);
-        if (siblings.Any(e => e.IsDirectory && e.Name == HdfsPath.Name(root)))
+        var path = "/";
+        foreach (var part in root.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            return $"{_hdfs.Describe(root)} is a directory";
+            var entry = (await _hdfs.ListAsync(path, cancellationToken)).FirstOrDefault(e => e.Name == part);
+            path = HdfsPath.Combine(path, part);
+            if (entry is null)
+            {
+                return _kind == HdfsKind.Local
+                    ? $"{_hdfs.Describe(root)} does not exist yet; the local output creates it"
+                    : throw new InvalidOperationException($"{_hdfs.Describe(root)} does not exist");
+            }
+
+            if (!entry.IsDirectory)
+            {
+                throw new InvalidOperationException($"{_hdfs.Describe(path)} is a file, not a folder, so nothing can be written under Spot:Root {root}");
+            }
         }
 
-        return _kind == HdfsKind.Local
-            ? $"{_hdfs.Describe(root)} does not exist yet; the local output creates it"
-            : throw new InvalidOperationException($"{_hdfs.Describe(root)} is not a directory");
+        return $"{_hdfs.Describe(root)} is a directory";
     }
 
     private async Task<string> ScratchFileAsync(CancellationToken cancellationToken)

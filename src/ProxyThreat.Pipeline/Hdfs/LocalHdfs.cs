@@ -45,7 +45,7 @@ public sealed class LocalHdfs : IHdfs
     public async Task CreateAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var local = Local(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(local)!);
+        CreateFolder(Path.GetDirectoryName(local)!);
         await using var stream = new FileStream(local, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
         await stream.WriteAsync(content, cancellationToken);
 
@@ -56,7 +56,7 @@ public sealed class LocalHdfs : IHdfs
     public Task RenameAsync(string source, string destination, CancellationToken cancellationToken)
     {
         var target = Local(destination);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        CreateFolder(Path.GetDirectoryName(target)!);
         File.Move(Local(source), target, overwrite: true);
         return Task.CompletedTask;
     }
@@ -76,6 +76,32 @@ public sealed class LocalHdfs : IHdfs
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Creates a folder and its parents; a file in the way is named, where .NET says only "could not find a part of the path".</summary>
+    private static void CreateFolder(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (IOException) when (FileInTheWay(folder) is { } file)
+        {
+            throw new IOException($"cannot create the folder {folder}: {file} is a file, not a folder");
+        }
+    }
+
+    private static string? FileInTheWay(string folder)
+    {
+        for (var path = folder; path is not null; path = Path.GetDirectoryName(path))
+        {
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
     }
 
     private string Local(string path) => Path.Join(_root, HdfsPath.Normalize(path));

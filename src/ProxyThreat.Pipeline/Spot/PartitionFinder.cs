@@ -18,6 +18,23 @@ public static class PartitionFinder
         return level;
     }
 
+    /// <summary>
+    /// Throws <see cref="MissingTableException"/> when the table's folder does not exist: listing it would find no
+    /// partition, and a wrong root would look like days without data.
+    /// </summary>
+    /// <param name="hdfs">Where the table lives.</param>
+    /// <param name="table">The table's folder.</param>
+    /// <param name="fix">Which settings say where the table is, for the message.</param>
+    /// <param name="cancellationToken">Stops the listing.</param>
+    public static async Task RequireTableAsync(IHdfs hdfs, string table, string fix, CancellationToken cancellationToken)
+    {
+        var name = HdfsPath.Name(table);
+        if (!(await hdfs.ListAsync(HdfsPath.Parent(table), cancellationToken)).Any(e => e.IsDirectory && e.Name == name))
+        {
+            throw new MissingTableException(hdfs.Describe(table), fix);
+        }
+    }
+
     /// <summary>The hour folders <c>h=..</c> under the given day folders, in hour order.</summary>
     public static async Task<IReadOnlyList<string>> FindHoursAsync(IHdfs hdfs, IReadOnlyList<string> days, CancellationToken cancellationToken)
     {

@@ -4,8 +4,9 @@ using System.Text;
 namespace ProxyThreat.Pipeline.Tables;
 
 /// <summary>
-/// CSV stand-ins for Spot's Parquet files: UTF-8, a header row of column names, RFC 4180 quoting.
-/// An unquoted empty field is null; a quoted empty field ("") is the empty string.
+/// CSV stand-ins for Spot's Parquet files: UTF-8, a header row of column names (any order and case, every
+/// column read; extra ones are kept aside), RFC 4180 quoting. An unquoted empty field is null; a quoted empty
+/// field ("") is the empty string.
 /// </summary>
 public static class CsvTableFile
 {
@@ -26,7 +27,16 @@ public static class CsvTableFile
             map[c] = Array.FindIndex(header.ToArray(), h => string.Equals(h.Value, schema.Columns[c].Name, StringComparison.OrdinalIgnoreCase));
         }
 
-        var matches = header.Count == schema.Columns.Count && map.All(i => i >= 0);
+        // A hand-made file's missing column is a typo, not a column of nulls: a search would find nothing in it.
+        var missing = schema.Columns.Where((_, c) => map[c] < 0).Select(c => c.Name).ToList();
+        if (missing.Count > 0)
+        {
+            throw new TableFormatException(
+                path,
+                $"the CSV header lacks {string.Join(", ", missing)} of table {schema.Name} (it names {string.Join(", ", header.Select(h => h.Value ?? "(empty)"))})");
+        }
+
+        var matches = header.Count == schema.Columns.Count;
         var rows = new List<object?[]>(records.Count - 1);
         for (var r = 1; r < records.Count; r++)
         {

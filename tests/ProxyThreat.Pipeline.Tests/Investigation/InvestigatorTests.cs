@@ -50,6 +50,7 @@ public sealed class InvestigatorTests : IDisposable
     public async Task Investigate_ScoredUriWithNoRawPartitionOnItsDate_WrittenWithEmptyTimelineAndNoRecordSummary()
     {
         await _input.WriteScoresAsync((Plain, 2));
+        Directory.CreateDirectory(Path.Join(_input.Root, _input.Layout.ProxyTable, "y=2016/m=07/d=07/h=10"));
 
         var outcomes = await RunAsync(DecisionBook.Empty, o => o.Severities = [1, 2]);
 

@@ -1,5 +1,6 @@
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Sources.Tables;
+using ProxyThreat.Pipeline.Spot;
 using ProxyThreat.Pipeline.Tables;
 using ProxyThreat.Pipeline.Tests.Support;
 
@@ -83,12 +84,59 @@ public sealed class TablesSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task Search_NoRawPartition_ReturnsEmptySearchPerUri()
+    public async Task Search_NoRawPartitionForTheDate_ReturnsEmptySearchPerUri()
     {
+        // The table holds other days only.
+        Directory.CreateDirectory(Path.Join(_spot.Root, _spot.Layout.ProxyTable, "y=2016/m=07/d=07/h=10"));
+
         var result = Assert.Single(await Search([U]));
 
         Assert.Empty(result.Found);
         Assert.Null(result.Error);
+    }
+
+    [Fact]
+    public async Task Search_NoProxyTableAtAll_FailsNamingWhereItLookedAndTheKeysBug()
+    {
+        // A root that holds no Spot tables looked like a day without requests.
+        var error = await Assert.ThrowsAsync<MissingTableException>(() => Search([U]));
+
+        Assert.Equal(
+            $"no Spot table at {Path.Join(_spot.Root, "user/spot/proxy/hive")}: check Source:Tables:Root (the folder standing for HDFS /) and Spot:Root",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task Search_HandMadeCsvWithoutReferer_FailsNamingTheFileAndTheColumnBug()
+    {
+        var header = SpotTables.Proxy.Columns.Select(c => c.Name).Where(n => n != "referer").ToList();
+        var row = header.Select(n => n switch { "p_date" => "2016-07-08", "p_time" => "03:00:00", "fulluri" => U, _ => string.Empty });
+        await _spot.Hdfs.CreateAsync($"{_spot.RawHour(3)}/hand.csv", System.Text.Encoding.UTF8.GetBytes(string.Join(',', header) + "\n" + string.Join(',', row) + "\n"), CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<TableFormatException>(() => Search([U]));
+
+        Assert.EndsWith($"h=03/hand.csv: the CSV header lacks referer of table proxy (it names {string.Join(", ", header)})", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetScoredThreats_WrongSpotRoot_FailsNamingWhereItLookedAndTheKeysBug()
+    {
+        await _spot.WriteScoresAsync((U, 1));
+
+        var error = await Assert.ThrowsAsync<MissingTableException>(
+            () => new TablesSource(_spot.Hdfs, new SpotLayout("/user/spott")).GetScoredThreatsAsync(SpotFolder.Day, CancellationToken.None));
+
+        Assert.StartsWith($"no Spot table at {Path.Join(_spot.Root, "user/spott/proxy/hive/oa/threat_investigation")}: check Source:Tables:Root", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetScoredThreats_TableWithoutThatDate_Empty()
+    {
+        await _spot.WriteScoresAsync((U, 1));
+
+        var threats = await new TablesSource(_spot.Hdfs, _spot.Layout).GetScoredThreatsAsync(SpotFolder.Day.AddDays(1), CancellationToken.None);
+
+        Assert.Empty(threats);
     }
 
     [Fact]

@@ -63,13 +63,15 @@ public sealed class CsvTableFileTests
         Assert.False(content.MatchesSchema);
     }
 
-    [Fact]
-    public async Task ReadAsync_MissingColumn_NullAndDoesNotMatch()
+    [Theory]
+    [InlineData("text,p_threat\nx,u\n", "title", "text, p_threat")]
+    [InlineData("a,b\n1,2\n", "p_threat, title, text", "a, b")]
+    public async Task ReadAsync_MissingColumns_FailsNamingFileAndColumnsBug(string csv, string missing, string named)
     {
-        var content = await Read("text,p_threat\nx,u\n", SpotTables.Storyboard);
+        // Accepted before, as a column of nulls: a raw file without fulluri or referer silently matched nothing.
+        var error = await Assert.ThrowsAsync<TableFormatException>(() => Read(csv, SpotTables.Storyboard));
 
-        Assert.Equal(["u", null, "x"], Assert.Single(content.Rows));
-        Assert.False(content.MatchesSchema);
+        Assert.Equal($"{Path}: the CSV header lacks {missing} of table proxy_storyboard (it names {named})", error.Message);
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public sealed class TablesSource : IThreatSource
 {
     private const int ParallelFileReads = 4;
 
+    // A table missing altogether is a wrong location, where a missing date partition is a day without data.
+    private const string WhereTheTablesAre = "check Source:Tables:Root (the folder standing for HDFS /) and Spot:Root";
+
     private readonly IHdfs _hdfs;
     private readonly SpotLayout _layout;
 
@@ -29,6 +32,7 @@ public sealed class TablesSource : IThreatSource
     public async Task<IReadOnlyList<ScoredThreat>> GetScoredThreatsAsync(DateOnly date, CancellationToken cancellationToken)
     {
         var schema = SpotTables.ThreatInvestigation;
+        await PartitionFinder.RequireTableAsync(_hdfs, _layout.ThreatInvestigationTable, WhereTheTablesAre, cancellationToken);
         var rows = await ReadPartitionAsync(_layout.ThreatInvestigationTable, date, schema, cancellationToken);
         return rows
             .Where(r => !string.IsNullOrEmpty((string?)r[schema.IndexOf("fulluri")]))
@@ -49,6 +53,7 @@ public sealed class TablesSource : IThreatSource
     {
         var distinct = uris.Distinct(StringComparer.Ordinal).ToList();
         var wanted = new UriSet(distinct);
+        await PartitionFinder.RequireTableAsync(_hdfs, _layout.ProxyTable, WhereTheTablesAre, cancellationToken);
         var hours = await PartitionFinder.FindHoursAsync(
             _hdfs, await PartitionFinder.FindDayAsync(_hdfs, _layout.ProxyTable, date, cancellationToken), cancellationToken);
         var files = await PartitionFinder.FilesAsync(_hdfs, hours, cancellationToken);
