@@ -64,6 +64,23 @@ public sealed class CheckCommandKerberosTests : IAsyncLifetime
     }
 
     [KerberosFact]
+    public async Task Check_HttpFsGatewayWithKeytab_SendsTheBodiesThroughSpnego()
+    {
+        // A gateway takes file bodies itself: the upload is refused once (401) and sent again with the ticket.
+        await using var gateway = await WebHdfsEmulator.StartAsync(httpFs: true);
+        var gate = new SpnegoGate();
+        gateway.Spnego = gate;
+        Directory.CreateDirectory(gateway.Local("/user/spot"));
+
+        var (code, output, error) = await CheckAsync([], [.. Keytab(LoopbackRealm.Worker), "--Hdfs:WebHdfs:Gateway=httpfs"], Localhost(gateway));
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains($"authenticated as {LoopbackRealm.Worker}", output, StringComparison.Ordinal);
+        Assert.Contains(gateway.Calls, c => c.Operation == "CREATE" && c.BodyLength > 0);
+        Assert.All(gate.Principals, p => Assert.Equal(LoopbackRealm.Worker, p));
+    }
+
+    [KerberosFact]
     public async Task Check_ExpiredTicket_SaysItExpiredAndToRunKinit()
     {
         await _realm.KinitAnalystAsync(_cache, TimeSpan.FromSeconds(1));
@@ -154,6 +171,9 @@ public sealed class CheckCommandKerberosTests : IAsyncLifetime
         Assert.Empty(_gate.Principals);
     }
 
+    /// <summary>The emulator's NameNode by the name the KDC has a service principal for (HTTP/localhost).</summary>
+    private static Uri Localhost(WebHdfsEmulator emulator) => new UriBuilder(emulator.NameNode) { Host = "localhost" }.Uri;
+
     private string[] Keytab(string principal) =>
         [$"--Hdfs:WebHdfs:Kerberos:Keytab={_realm.WorkerKeytab}", $"--Hdfs:WebHdfs:Kerberos:Principal={principal}"];
 
@@ -165,7 +185,7 @@ public sealed class CheckCommandKerberosTests : IAsyncLifetime
                 "check",
                 "--Source:Tables:Root=samples/hdfs",
                 "--Hdfs:Kind=webhdfs",
-                $"--Hdfs:WebHdfs:NameNodes:0={nameNode ?? new UriBuilder(_webHdfs.NameNode) { Host = "localhost" }.Uri}",
+                $"--Hdfs:WebHdfs:NameNodes:0={nameNode ?? Localhost(_webHdfs)}",
                 "--Hdfs:WebHdfs:Auth=kerberos",
                 "--Hdfs:WebHdfs:Retries=0",
                 .. settings ?? [],
