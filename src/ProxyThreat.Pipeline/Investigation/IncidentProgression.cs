@@ -5,7 +5,8 @@ namespace ProxyThreat.Pipeline.Investigation;
 
 /// <summary>
 /// The <c>incident-progression-&lt;md5&gt;.json</c> file Spot's UI draws (FORMATS.md section 4 step 5), with the
-/// counts of step 4 added under <c>counts</c>. The same analysis always gives the same bytes.
+/// counts of step 4 added under <c>counts</c> and where the storyboard's title and text came from under
+/// <c>origin</c>, so the report can say it without the ledger. The same inputs always give the same bytes.
 /// </summary>
 public static class IncidentProgression
 {
@@ -16,7 +17,7 @@ public static class IncidentProgression
         Indented = false,
     };
 
-    public static byte[] Serialize(ThreatAnalysis analysis)
+    public static byte[] Serialize(ThreatAnalysis analysis, StoryOrigin origin)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
@@ -49,11 +50,15 @@ public static class IncidentProgression
             WriteCounts(json, "resconttype", analysis.ContentTypes);
             WriteCounts(json, "referer", analysis.Referers);
             json.WriteEndObject();
+            json.WriteString("origin", OriginName(origin));
             json.WriteEndObject();
         }
 
         return buffer.ToArray();
     }
+
+    /// <summary>The name an origin has in the file: <c>decision</c>, <c>storyboard</c> or <c>generated</c>.</summary>
+    public static string OriginName(StoryOrigin origin) => origin.ToString().ToLowerInvariant();
 
     private static void WriteCounts(Utf8JsonWriter json, string name, IReadOnlyList<CountedValue> counts)
     {

@@ -40,7 +40,7 @@ public sealed partial class SpotWriter
         var uri = analysis.Uri;
         var md5 = SpotLayout.Md5(uri);
         var progression = _layout.IncidentProgressionPath(date, uri);
-        await ReplaceFileAsync(progression, md5, IncidentProgression.Serialize(analysis), cancellationToken);
+        await ReplaceFileAsync(progression, md5, IncidentProgression.Serialize(analysis, story.Origin), cancellationToken);
 
         await ReplaceThreatRowsAsync(SpotTables.Storyboard, _layout.StoryboardTable, date, uri, [[uri, story.Title, story.Text]], cancellationToken);
 

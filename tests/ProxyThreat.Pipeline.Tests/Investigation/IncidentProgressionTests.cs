@@ -34,10 +34,11 @@ public sealed class IncidentProgressionTests
             "clientip":[{"value":"10.0.0.1","requests":2},{"value":null,"requests":1}],
             "reqmethod":[{"value":"GET","requests":2},{"value":"POST","requests":1}],
             "resconttype":[{"value":"image/png","requests":1},{"value":"text/html","requests":1},{"value":null,"requests":1}],
-            "referer":[{"value":"http://r.com/","requests":1},{"value":null,"requests":1}]}}
+            "referer":[{"value":"http://r.com/","requests":1},{"value":null,"requests":1}]},
+            "origin":"generated"}
             """.ReplaceLineEndings(string.Empty);
 
-        var bytes = IncidentProgression.Serialize(SmallCase());
+        var bytes = IncidentProgression.Serialize(SmallCase(), StoryOrigin.Generated);
 
         Assert.Equal(expected, Encoding.UTF8.GetString(bytes));
         Assert.Equal(Encoding.UTF8.GetBytes(expected), bytes);
@@ -46,7 +47,7 @@ public sealed class IncidentProgressionTests
     [Fact]
     public void Serialize_SmallCase_KeysHoldRequestsInTimeOrderAndRefererFor()
     {
-        using var json = JsonDocument.Parse(IncidentProgression.Serialize(SmallCase()));
+        using var json = JsonDocument.Parse(IncidentProgression.Serialize(SmallCase(), StoryOrigin.Generated));
         var root = json.RootElement;
 
         Assert.Equal(U, root.GetProperty("fulluri").GetString());
@@ -76,7 +77,7 @@ public sealed class IncidentProgressionTests
             Defaults,
             HttpStatusNames.Default);
 
-        var bytes = IncidentProgression.Serialize(analysis);
+        var bytes = IncidentProgression.Serialize(analysis, StoryOrigin.Generated);
         using var json = JsonDocument.Parse(bytes);
 
         Assert.Equal(Odd, json.RootElement.GetProperty("fulluri").GetString());
@@ -91,9 +92,9 @@ public sealed class IncidentProgressionTests
     {
         var analysis = SmallCase();
 
-        var first = IncidentProgression.Serialize(analysis);
-        var second = IncidentProgression.Serialize(analysis);
-        var fromFreshAnalysis = IncidentProgression.Serialize(SmallCase());
+        var first = IncidentProgression.Serialize(analysis, StoryOrigin.Generated);
+        var second = IncidentProgression.Serialize(analysis, StoryOrigin.Generated);
+        var fromFreshAnalysis = IncidentProgression.Serialize(SmallCase(), StoryOrigin.Generated);
 
         Assert.Equal(first, second);
         Assert.Equal(first, fromFreshAnalysis);
@@ -104,10 +105,10 @@ public sealed class IncidentProgressionTests
     {
         var analysis = ThreatAnalyzer.Analyze(U, Req.Rows(), Defaults, HttpStatusNames.Default);
 
-        var text = Encoding.UTF8.GetString(IncidentProgression.Serialize(analysis));
+        var text = Encoding.UTF8.GetString(IncidentProgression.Serialize(analysis, StoryOrigin.Generated));
 
         Assert.Equal(
-            """{"fulluri":"http://a.com/","requests":[],"referer_for":[],"counts":{"rows":0,"clientip":[],"reqmethod":[],"resconttype":[],"referer":[]}}""",
+            """{"fulluri":"http://a.com/","requests":[],"referer_for":[],"counts":{"rows":0,"clientip":[],"reqmethod":[],"resconttype":[],"referer":[]},"origin":"generated"}""",
             text);
     }
 }
