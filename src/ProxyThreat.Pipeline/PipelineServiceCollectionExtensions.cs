@@ -8,6 +8,7 @@ using ProxyThreat.Pipeline.Hdfs;
 using ProxyThreat.Pipeline.Hdfs.WebHdfs;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Output;
+using ProxyThreat.Pipeline.Report;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Sources.GraphQL;
 using ProxyThreat.Pipeline.Sources.Tables;
@@ -48,6 +49,7 @@ public static class PipelineServiceCollectionExtensions
             };
         });
         services.AddSingleton(sp => new SpotWriter(sp.GetRequiredService<IHdfs>(), sp.GetRequiredService<SpotLayout>()));
+        services.AddSingleton(sp => new ReportReader(sp.GetRequiredService<IHdfs>(), sp.GetRequiredService<SpotLayout>()));
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<Investigator>();
         services.AddSingleton<ReadinessCheck>();
