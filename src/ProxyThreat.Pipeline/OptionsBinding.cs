@@ -21,9 +21,17 @@ public static class OptionsBinding
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>
     {
+        services.AddValidatedOptions<TOptions>(section);
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        return services;
+    }
+
+    /// <summary>Registers an options section whose keys and value types are all there is to check, at start.</summary>
+    public static IServiceCollection AddValidatedOptions<TOptions>(this IServiceCollection services, string section)
+        where TOptions : class
+    {
         services.AddOptionsWithValidateOnStart<TOptions>()
             .Configure<IConfiguration>((options, configuration) => Bind(configuration.GetSection(section), options));
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
         return services;
     }
 

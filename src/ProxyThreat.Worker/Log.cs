@@ -34,4 +34,10 @@ internal static partial class Log
 
     [LoggerMessage(2010, LogLevel.Information, "Backfill progress: {DatesDone}/{Dates} dates, {Threats} threats, about {SecondsLeft} s left")]
     public static partial void BackfillProgress(ILogger logger, int datesDone, int dates, int threats, long secondsLeft);
+
+    [LoggerMessage(2101, LogLevel.Information, "Report of {Date:yyyy-MM-dd} published: {Threats} threats, {Bytes} bytes, report.html under {Location}")]
+    public static partial void ReportPublished(ILogger logger, DateOnly date, int threats, int bytes, string location);
+
+    [LoggerMessage(2102, LogLevel.Warning, "Report of {Date:yyyy-MM-dd} not published (the investigation's outputs stand): {Reason}")]
+    public static partial void ReportNotPublished(ILogger logger, Exception exception, DateOnly date, string reason);
 }

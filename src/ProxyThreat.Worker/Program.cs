@@ -18,7 +18,7 @@ try
     }
 
     var command = CommandLine.Parse(args);
-    using var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>().AddSingleton<StatusCommand>().AddSingleton<CheckCommand>());
+    using var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>().AddSingleton<StatusCommand>().AddSingleton<CheckCommand>().AddSingleton<ReportCommand>());
     if (command.Verb == Verb.Run)
     {
         // Until SIGTERM or Ctrl-C; a stop cancels the firing in flight and still exits 0.
@@ -36,12 +36,18 @@ try
         cancel.Cancel();
     }
 
-    return command.Verb switch
+    var code = command.Verb switch
     {
         Verb.Status => await host.Services.GetRequiredService<StatusCommand>().RunAsync(command, Console.Out, cancel.Token),
         Verb.Check => await host.Services.GetRequiredService<CheckCommand>().RunAsync(Console.Out, cancel.Token),
+        Verb.Report => await host.Services.GetRequiredService<ReportCommand>().RunAsync(command, Console.Out, cancel.Token),
         _ => await host.Services.GetRequiredService<InvestigateCommand>().RunAsync(command, Console.Out, cancel.Token),
     };
+
+    // investigate --report: the report shows what the run wrote, and any failed threat still sets the exit code.
+    return command.Report
+        ? Math.Max(code, await host.Services.GetRequiredService<ReportCommand>().RunAsync(command, Console.Out, cancel.Token))
+        : code;
 }
 catch (UsageException ex)
 {

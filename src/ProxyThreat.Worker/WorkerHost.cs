@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline;
 using ProxyThreat.Worker.Cli;
 using ProxyThreat.Worker.Logging;
+using ProxyThreat.Worker.Report;
 using ProxyThreat.Worker.Scheduling;
 using Serilog;
 
@@ -20,7 +21,7 @@ public static class WorkerHost
     /// <summary>Names the <c>appsettings.{environment}.json</c> layered over appsettings.json, as in every .NET host.</summary>
     public const string EnvironmentVariable = "DOTNET_ENVIRONMENT";
 
-    private static readonly string[] KnownSections = ["Source", "Hdfs", "Spot", "Investigation", "State", "Schedule", "Serilog"];
+    private static readonly string[] KnownSections = ["Source", "Hdfs", "Spot", "Investigation", "State", "Schedule", "Report", "Serilog"];
 
     // The host's own settings live in the same configuration.
     private static readonly string[] HostKeys = [HostDefaults.ContentRootKey, HostDefaults.EnvironmentKey, HostDefaults.ApplicationKey];
@@ -81,6 +82,7 @@ public static class WorkerHost
         builder.Services.AddSystemd();
         builder.Services.AddProxyThreatPipeline();
         builder.Services.AddProxyThreatScheduling();
+        builder.Services.AddProxyThreatReport();
         configureServices?.Invoke(builder.Services);
 
         // Building resolves the host's lifetime, whose options read Schedule:ShutdownSeconds: a bad value can surface here already.

@@ -31,6 +31,63 @@ public sealed class WorkerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task InvestigateReport_SmallDay_WritesTheReportAndPrintsWhereItWent()
+    {
+        await SeedAsync();
+
+        var (code, output, error) = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "investigate", "--date", "2016-07-08", "--report", "--Investigation:DecisionsPath=decisions.jsonl");
+
+        Assert.True(code == 0, error);
+        var report = Path.Join(_dir, "out", "report-2016-07-08.html");
+        Assert.EndsWith($"report 2016-07-08: {report} (1 threats, 3 rows; open it in a browser)", output.TrimEnd(), StringComparison.Ordinal);
+        var html = await File.ReadAllTextAsync(report);
+        Assert.Contains("<h2>1. Analyst</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("http://bad.example/\"q\"%20ünï.exe", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_ToStandardOutput_PrintsOnlyThePage()
+    {
+        await SeedAsync();
+        await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "investigate", "--date", "2016-07-08");
+
+        var (code, output, error) = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "report", "--date", "2016-07-08", "--out", "-");
+
+        Assert.True(code == 0, error);
+        Assert.StartsWith("<!DOCTYPE html><html lang=\"en\">", output, StringComparison.Ordinal);
+        Assert.EndsWith("</html>", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Join(_dir, "out", "report-2016-07-08.html")));
+    }
+
+    [Fact]
+    public async Task Report_UnreadableStoryboardFile_ExitsOneWithOneLineNamingTheFile()
+    {
+        await SeedAsync();
+        var storyboard = Path.Join(_dir, "out/hdfs/user/spot/proxy/hive/oa/storyboard/y=2016/m=7/d=8");
+        Directory.CreateDirectory(storyboard);
+        await File.WriteAllTextAsync(Path.Join(storyboard, "000000_0"), "not parquet");
+
+        var (code, output, error) = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "report", "--date", "2016-07-08", "--out", "r.html");
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("report 2016-07-08 failed: ", output, StringComparison.Ordinal);
+        Assert.Contains("000000_0", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Join(_dir, "r.html")));
+    }
+
+    [Theory]
+    [InlineData("Report:Publish", "--Report:Publish=sometimes")]
+    [InlineData("Report:Publsh", "--Report:Publsh=true")]
+    public async Task Report_BadReportSetting_ExitsTwoNamingTheKey(string key, string setting)
+    {
+        var (code, _, error) = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "report", "--date", "2016-07-08", setting);
+
+        Assert.Equal(2, code);
+        Assert.Contains(key, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Investigate_EmptyDecisionsPath_RunsWithoutDecisions()
     {
         await SeedAsync();

@@ -50,6 +50,11 @@ public sealed partial class SpotWriter
         await ReplaceThreatRowsAsync(SpotTables.Timeline, _layout.TimelineTable, date, uri, timeline, cancellationToken);
     }
 
+    /// <summary>Writes a date's HTML report beside its incident files, replacing any earlier one in one step.</summary>
+    /// <remarks>Its temporary names carry <c>report</c> where a threat's carry the threat's md5.</remarks>
+    public Task WriteReportAsync(DateOnly date, byte[] html, CancellationToken cancellationToken) =>
+        ReplaceFileAsync(_layout.ReportPath(date), "report", html, cancellationToken);
+
     private async Task ReplaceThreatRowsAsync(TableSchema schema, string table, DateOnly date, string uri, List<object?[]> rows, CancellationToken cancellationToken)
     {
         var md5 = SpotLayout.Md5(uri);

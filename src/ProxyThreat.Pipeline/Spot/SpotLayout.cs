@@ -33,6 +33,9 @@ public sealed class SpotLayout
     public string IncidentProgressionPath(DateOnly date, string uri) =>
         $"{IncidentProgressionDirectory(date)}/{IncidentProgressionFileName(uri)}";
 
+    /// <summary>The date's HTML report, beside its incident files (<c>Report:Publish</c>).</summary>
+    public string ReportPath(DateOnly date) => $"{IncidentProgressionDirectory(date)}/report.html";
+
     public static string IncidentProgressionFileName(string uri) => $"incident-progression-{Md5(uri)}.json";
 
     /// <summary>Lowercase hex MD5 of the URI's UTF-8 bytes: the name Spot's UI recomputes.</summary>

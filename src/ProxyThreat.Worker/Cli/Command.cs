@@ -5,6 +5,8 @@ namespace ProxyThreat.Worker.Cli;
 /// <param name="Settings">The <c>--Section:Key=value</c> arguments, layered last.</param>
 /// <param name="OnlyNew"><c>investigate --only-new</c>: only the threats the ledger says are due, as a firing does.</param>
 /// <param name="DefaultRange"><c>status</c> without <c>--from</c>/<c>--to</c>: the lookback window, resolved when it runs.</param>
+/// <param name="Report"><c>investigate --report</c>: write the date's report once its threats are done.</param>
+/// <param name="ReportPath"><c>report --out FILE</c>: where the report goes (<c>-</c>: standard output); null for the default.</param>
 public sealed record Command(
     Verb Verb,
     DateOnly From,
@@ -14,7 +16,9 @@ public sealed record Command(
     string? ConfigPath,
     IReadOnlyDictionary<string, string?> Settings,
     bool OnlyNew = false,
-    bool DefaultRange = false)
+    bool DefaultRange = false,
+    bool Report = false,
+    string? ReportPath = null)
 {
     public IEnumerable<DateOnly> Dates
     {

@@ -17,6 +17,7 @@ public static class CommandLine
             "backfill" => Verb.Backfill,
             "check" => Verb.Check,
             "status" => Verb.Status,
+            "report" => Verb.Report,
             _ => throw new UsageException($"unknown verb '{args[0]}'"),
         };
         var verbName = implicitRun ? "run" : args[0];
@@ -25,6 +26,8 @@ public static class CommandLine
         var uris = new List<string>();
         var dryRun = false;
         var onlyNew = false;
+        var report = false;
+        string? reportPath = null;
         string? config = null;
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         for (var i = implicitRun ? 0 : 1; i < args.Count; i++)
@@ -39,7 +42,7 @@ public static class CommandLine
 
             switch (arg)
             {
-                case "--date" when verb == Verb.Investigate:
+                case "--date" when verb is Verb.Investigate or Verb.Report:
                     date = ParseDate(arg, Once(arg, date, Value(args, ref i, inline)));
                     break;
                 case "--uri" when verb == Verb.Investigate:
@@ -47,6 +50,12 @@ public static class CommandLine
                     break;
                 case "--only-new" when verb == Verb.Investigate && inline is null:
                     onlyNew = true;
+                    break;
+                case "--report" when verb == Verb.Investigate && inline is null:
+                    report = true;
+                    break;
+                case "--out" when verb == Verb.Report:
+                    reportPath = Once(arg, reportPath, Value(args, ref i, inline));
                     break;
                 case "--from" when verb is Verb.Backfill or Verb.Status:
                     from = ParseDate(arg, Once(arg, from, Value(args, ref i, inline)));
@@ -69,9 +78,14 @@ public static class CommandLine
         {
             case Verb.Run or Verb.Check:
                 return new Command(verb, default, default, [], false, config, settings);
+            case Verb.Investigate when report && dryRun:
+                throw new UsageException("--report shows what was written, so it cannot go with --dry-run");
             case Verb.Investigate:
                 var day = date ?? throw new UsageException("investigate needs --date yyyy-mm-dd");
-                return new Command(verb, day, day, uris, dryRun, config, settings, OnlyNew: onlyNew);
+                return new Command(verb, day, day, uris, dryRun, config, settings, OnlyNew: onlyNew, Report: report);
+            case Verb.Report:
+                var reported = date ?? throw new UsageException("report needs --date yyyy-mm-dd");
+                return new Command(verb, reported, reported, [], false, config, settings, ReportPath: reportPath);
             case Verb.Status when from is null && to is null:
                 return new Command(verb, default, default, [], false, config, settings, DefaultRange: true);
             case Verb.Status when from is null || to is null:

@@ -14,4 +14,7 @@ public enum Verb
 
     /// <summary>Validate the configuration and prove each configured part usable.</summary>
     Check,
+
+    /// <summary>Write a date's HTML report from what the output store holds.</summary>
+    Report,
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Worker.Ledger;
+using ProxyThreat.Worker.Report;
 using Quartz;
 
 namespace ProxyThreat.Worker.Scheduling;
@@ -23,9 +24,10 @@ public sealed class InvestigationJob : IJob
     private readonly TimeProvider _time;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly FiringMonitor _monitor;
+    private readonly ReportPublisher _reports;
     private readonly ILogger<InvestigationJob> _logger;
 
-    public InvestigationJob(LedgeredInvestigation investigation, DecisionStore decisions, IOptions<ScheduleOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, FiringMonitor monitor, ILogger<InvestigationJob> logger)
+    public InvestigationJob(LedgeredInvestigation investigation, DecisionStore decisions, IOptions<ScheduleOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, FiringMonitor monitor, ReportPublisher reports, ILogger<InvestigationJob> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _investigation = investigation;
@@ -34,6 +36,7 @@ public sealed class InvestigationJob : IJob
         _time = time;
         _lifetime = lifetime;
         _monitor = monitor;
+        _reports = reports;
         _logger = logger;
     }
 
@@ -55,11 +58,14 @@ public sealed class InvestigationJob : IJob
             {
                 try
                 {
+                    var before = outcomes.Count;
                     await foreach (var outcome in _investigation.InvestigateAsync(date, InvestigationScope.All, decisions, onlyNew: true, stop.Token))
                     {
                         outcomes.Add(outcome);
                         _monitor.OnThreatRecorded(outcome);
                     }
+
+                    await _reports.PublishAsync(date, outcomes[before..], stop.Token);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -36,7 +36,29 @@ public sealed class CommandLineTests
         Assert.Equal(["2016-06-29", "2016-06-30", "2016-07-01", "2016-07-02"], command.Dates.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Fact]
+    public void Parse_Report_ReadsDateAndOut()
+    {
+        var command = CommandLine.Parse(["report", "--date", "2016-07-08", "--out", "-"]);
+
+        Assert.Equal(Verb.Report, command.Verb);
+        Assert.Equal([new DateOnly(2016, 7, 8)], command.Dates);
+        Assert.Equal("-", command.ReportPath);
+        Assert.Null(CommandLine.Parse(["report", "--date", "2016-07-08"]).ReportPath);
+    }
+
+    [Fact]
+    public void Parse_InvestigateReport_AsksForTheReportAfterwards()
+    {
+        Assert.True(CommandLine.Parse(["investigate", "--date", "2016-07-08", "--report"]).Report);
+        Assert.False(CommandLine.Parse(["investigate", "--date", "2016-07-08"]).Report);
+    }
+
     [Theory]
+    [InlineData("report needs --date yyyy-mm-dd", "report")]
+    [InlineData("unknown option '--uri' for report", "report", "--date", "2016-07-08", "--uri", "x")]
+    [InlineData("unknown option '--out' for investigate", "investigate", "--date", "2016-07-08", "--out", "x.html")]
+    [InlineData("--report shows what was written, so it cannot go with --dry-run", "investigate", "--date", "2016-07-08", "--report", "--dry-run")]
     [InlineData("unknown verb 'frobnicate'", "frobnicate")]
     [InlineData("--date '2016-13-01' is not a calendar date: there is no month 13", "investigate", "--date", "2016-13-01")]
     [InlineData("--date '2016-02-30' is not a calendar date: 2016-02 has 29 days, not 30", "investigate", "--date", "2016-02-30")]
