@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
 using ProxyThreat.Pipeline.WebHdfs.Tests.Emulator;
 
@@ -7,7 +8,7 @@ namespace ProxyThreat.EndToEnd.Tests;
 /// The production configuration (Spot's GraphQL API, HDFS through WebHDFS) against a real graphql-dotnet server
 /// and the WebHDFS emulator, both on loopback and both serving the committed sample day.
 /// </summary>
-public sealed class ProductionAdaptersTests : IDisposable
+public sealed partial class ProductionAdaptersTests : IDisposable
 {
     private readonly string _local = Path.Join(Path.GetTempPath(), "proxythreat-e2e", Guid.NewGuid().ToString("N"));
 
@@ -72,4 +73,34 @@ public sealed class ProductionAdaptersTests : IDisposable
         Assert.Contains("FAIL  Spot:Root exists", output, StringComparison.Ordinal);
         Assert.Contains("fix: check the Hdfs settings and that Spot:Root exists", output, StringComparison.Ordinal);
     }
+
+    /// <summary>The report reads the outputs through the same IHdfs the writer uses: from HDFS it is the page the embedded default gives.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Report_FromWebHdfs_IsThePageTheEmbeddedDefaultGives(bool httpFs)
+    {
+        await using var graphql = await WorkerRuns.StartSpotAsync();
+        await using var webhdfs = await WebHdfsEmulator.StartAsync(httpFs);
+        string[] embedded = [$"--Hdfs:Local:Root={_local}", $"--State:Path={Path.Join(_local, "ledger.db")}"];
+        string[] production = [.. WorkerRuns.Production(graphql, webhdfs, httpFs), $"--State:Path={Path.Join(_local, "ledger.db")}"];
+        await WorkerRuns.RunAsync(["investigate", "--date", "2016-07-08", .. embedded]);
+        await WorkerRuns.RunAsync(["investigate", "--date", "2016-07-08", .. production]);
+
+        var (embeddedCode, embeddedOutput) = await WorkerRuns.RunAsync(["report", "--date", "2016-07-08", "--out", Path.Join(_local, "embedded.html"), .. embedded]);
+        var (productionCode, productionOutput) = await WorkerRuns.RunAsync(["report", "--date", "2016-07-08", "--out", Path.Join(_local, "production.html"), .. production]);
+
+        Assert.True(embeddedCode == 0, embeddedOutput);
+        Assert.True(productionCode == 0, productionOutput);
+        Assert.Contains("(3 threats, 237 rows; open it in a browser)", productionOutput, StringComparison.Ordinal);
+        var page = WithoutMadeLine(await File.ReadAllTextAsync(Path.Join(_local, "production.html")));
+        Assert.Equal(WithoutMadeLine(await File.ReadAllTextAsync(Path.Join(_local, "embedded.html"))), page);
+        Assert.Equal(3, Regex.Count(page, "<section class=\"threat\""));
+    }
+
+    /// <summary>The page less the line saying when and from where it was made.</summary>
+    private static string WithoutMadeLine(string page) => MadeLine().Replace(page, string.Empty, 1);
+
+    [GeneratedRegex("<p class=\"made\">[^<]*</p>")]
+    private static partial Regex MadeLine();
 }

@@ -33,11 +33,14 @@ internal static class WorkerRuns
     public static async Task<(int Code, string Output)> RunAsync(string[] args)
     {
         var command = CommandLine.Parse([.. args, .. SampleArguments()]);
-        using var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>().AddSingleton<CheckCommand>());
+        using var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>().AddSingleton<CheckCommand>().AddSingleton<ReportCommand>());
         using var output = new StringWriter();
-        var code = command.Verb == Verb.Check
-            ? await host.Services.GetRequiredService<CheckCommand>().RunAsync(output, CancellationToken.None)
-            : await host.Services.GetRequiredService<InvestigateCommand>().RunAsync(command, output, CancellationToken.None);
+        var code = command.Verb switch
+        {
+            Verb.Check => await host.Services.GetRequiredService<CheckCommand>().RunAsync(output, CancellationToken.None),
+            Verb.Report => await host.Services.GetRequiredService<ReportCommand>().RunAsync(command, output, CancellationToken.None),
+            _ => await host.Services.GetRequiredService<InvestigateCommand>().RunAsync(command, output, CancellationToken.None),
+        };
         return (code, output.ToString());
     }
 
