@@ -9,6 +9,7 @@ using ProxyThreat.Pipeline.Hdfs.WebHdfs;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Report;
+using ProxyThreat.Pipeline.Search;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Sources.GraphQL;
 using ProxyThreat.Pipeline.Sources.Tables;
@@ -64,6 +65,6 @@ public static class PipelineServiceCollectionExtensions
             wrapped,
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<GraphQLHttpClient>>());
-        return new GraphQLSource(client, wrapped);
+        return new GraphQLSource(client, wrapped, new SpillFolder(string.IsNullOrWhiteSpace(options.SpillFolder) ? SpillFolder.DefaultPath : options.SpillFolder));
     }
 }

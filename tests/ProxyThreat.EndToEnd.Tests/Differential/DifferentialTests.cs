@@ -1,12 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
+using ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
+using ProxyThreat.Pipeline.Hdfs;
+using ProxyThreat.Pipeline.Spot;
 using ProxyThreat.Worker;
 using ProxyThreat.Worker.Cli;
 
 namespace ProxyThreat.EndToEnd.Tests.Differential;
 
 /// <summary>
-/// The expanded search and analysis, run over generated days, write exactly the files the worker wrote before
-/// they were rebuilt for speed: <c>Expected/</c> holds what the earlier implementation (row objects, sorts and
+/// The expanded search and analysis, run over generated days through either source, write exactly the files the
+/// worker wrote before they were rebuilt for speed: <c>Expected/</c> holds what the earlier implementation (row objects, sorts and
 /// scans per client) wrote for the same days, and every file must match byte for byte.
 /// </summary>
 public sealed class DifferentialTests : IDisposable
@@ -40,6 +43,19 @@ public sealed class DifferentialTests : IDisposable
         await GeneratedDay.WriteAsync(tables, seed);
 
         var output = await InvestigateAsync([$"--Source:Tables:Root={tables}"], topResults, gapSeconds);
+
+        AssertExpected(seed, output);
+    }
+
+    [Theory]
+    [MemberData(nameof(Days))]
+    public async Task Investigate_GeneratedDayFromGraphQL_WritesTheExpectedFiles(int seed, int topResults, int gapSeconds)
+    {
+        var tables = Path.Join(_scratch, "tables");
+        await GeneratedDay.WriteAsync(tables, seed);
+        await using var graphql = await SpotGraphQLServer.StartAsync(new LocalHdfs(tables), new SpotLayout("/user/spot"));
+
+        var output = await InvestigateAsync(["--Source:Kind=graphql", $"--Source:GraphQL:Endpoint={graphql.Endpoint}", $"--Source:GraphQL:SpillFolder={Path.Join(_scratch, "spill")}"], topResults, gapSeconds);
 
         AssertExpected(seed, output);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Search;
 using ProxyThreat.Pipeline.Sources.GraphQL;
 
 namespace ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
@@ -26,5 +27,8 @@ public static class GraphQLClients
         logger ?? new ListLogger<GraphQLHttpClient>());
 
     public static GraphQLSource Source(GraphQLSourceOptions options, ListLogger<GraphQLHttpClient>? logger = null) =>
-        new(Client(options, logger), Microsoft.Extensions.Options.Options.Create(options));
+        new(Client(options, logger), Microsoft.Extensions.Options.Options.Create(options), new SpillFolder(options.SpillFolder ?? SpillRoot));
+
+    /// <summary>Where the tests' searches spill unless a test names its own folder.</summary>
+    public static string SpillRoot { get; } = Path.Join(Path.GetTempPath(), "proxythreat-tests-spill");
 }

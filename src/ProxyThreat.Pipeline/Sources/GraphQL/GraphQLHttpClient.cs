@@ -63,9 +63,19 @@ public sealed class GraphQLHttpClient
     /// anything on the way to it, is a failure.
     /// </summary>
     public async Task<IReadOnlyList<T>> QueryListAsync<T>(
-        GraphQLRequest request, IReadOnlyList<string> listPath, GraphQLRowParser<T?> parseRow, CancellationToken cancellationToken)
+        GraphQLRequest request, IReadOnlyList<string> listPath, GraphQLRowParser<T?> parseRow, CancellationToken cancellationToken) =>
+        (await QueryListAsync(request, listPath, () => new ListSink<T>(parseRow), cancellationToken)).Rows;
+
+    /// <summary>
+    /// Sends the request and hands the elements of the list at <paramref name="listPath"/> to a sink as they
+    /// arrive; each attempt gets a new sink from <paramref name="newSink"/>, and a failed attempt's sink is disposed.
+    /// </summary>
+    public async Task<TSink> QueryListAsync<TSink>(
+        GraphQLRequest request, IReadOnlyList<string> listPath, Func<TSink> newSink, CancellationToken cancellationToken)
+        where TSink : IGraphQLListSink
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(newSink);
         var attempts = 0;
         try
         {
@@ -74,10 +84,20 @@ public sealed class GraphQLHttpClient
                 {
                     attempts++;
                     var started = _time.GetTimestamp();
-                    var rows = new List<T>();
-                    await AttemptAsync(request, listPath, parseRow, rows.Add, ct);
-                    Log.GraphQLAnswered(_logger, request.Operation, _safeEndpoint, rows.Count, _time.GetElapsedTime(started));
-                    return (IReadOnlyList<T>)rows;
+                    var sink = newSink();
+                    try
+                    {
+                        await AttemptAsync(request, listPath, sink, ct);
+                    }
+                    catch
+                    {
+                        // What a failed attempt took is not to be used (a spilled search deletes its file).
+                        (sink as IDisposable)?.Dispose();
+                        throw;
+                    }
+
+                    Log.GraphQLAnswered(_logger, request.Operation, _safeEndpoint, sink.Count, _time.GetElapsedTime(started));
+                    return sink;
                 },
                 (last, gaveUp) => new GraphQLException(
                     request.Operation,
@@ -97,11 +117,11 @@ public sealed class GraphQLHttpClient
     }
 
     /// <summary>
-    /// One attempt: rows go to <paramref name="onRow"/> as they are read, before the answer is complete. When
-    /// it fails, the rows already handed over are not to be used.
+    /// One attempt: elements go to <paramref name="sink"/> as they are read, before the answer is complete. When
+    /// it fails, what the sink took is not to be used.
     /// </summary>
-    internal async Task AttemptAsync<T>(
-        GraphQLRequest request, IReadOnlyList<string> listPath, GraphQLRowParser<T?> parseRow, Action<T> onRow, CancellationToken cancellationToken)
+    internal async Task AttemptAsync(
+        GraphQLRequest request, IReadOnlyList<string> listPath, IGraphQLListSink sink, CancellationToken cancellationToken)
     {
         var operation = request.Operation;
         using var timeout = new CancellationTokenSource(_options.Timeout, _time);
@@ -118,9 +138,10 @@ public sealed class GraphQLHttpClient
                 throw await StatusFailureAsync(operation, response, linked.Token);
             }
 
-            await using var body = new BeginningKeepingStream(await response.Content.ReadAsStreamAsync(linked.Token), MaxQuotedBodyChars);
+            // Receiving runs ahead of parsing, on another thread, so the two overlap.
+            await using var body = new BeginningKeepingStream(new ReadAheadStream(await response.Content.ReadAsStreamAsync(linked.Token)), MaxQuotedBodyChars);
             beginning = body;
-            var answer = await GraphQLResponseReader.ReadListAsync(body, listPath, parseRow, onRow, linked.Token);
+            var answer = await GraphQLResponseReader.ReadListAsync(body, listPath, sink, linked.Token);
             if (answer.Errors.Count > 0)
             {
                 throw new GraphQLException(operation, _safeEndpoint, $"the server answered with errors: {Quote(answer.Errors)}", status, answer.Errors);

@@ -14,16 +14,23 @@ namespace ProxyThreat.Pipeline.Sources.GraphQL;
 /// </summary>
 public sealed class GraphQLSource : IThreatSource
 {
-    private static readonly string[] DatetimeFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"];
-
     private readonly GraphQLHttpClient _client;
     private readonly int _maxParallelSearches;
+    private readonly long _memoryBudget;
+    private readonly SpillFolder _spill;
 
-    public GraphQLSource(GraphQLHttpClient client, IOptions<GraphQLSourceOptions> options)
+    /// <param name="client">The API's client.</param>
+    /// <param name="options">The source's settings.</param>
+    /// <param name="spill">Where searches past their memory budget keep their rows; files a crashed run left there are deleted now.</param>
+    public GraphQLSource(GraphQLHttpClient client, IOptions<GraphQLSourceOptions> options, SpillFolder spill)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(spill);
         _client = client;
         _maxParallelSearches = options.Value.MaxParallelSearches;
+        _memoryBudget = options.Value.MemoryBudgetMiB * 1024L * 1024L;
+        _spill = spill;
+        spill.Sweep();
     }
 
     public async Task<IReadOnlyList<ScoredThreat>> GetScoredThreatsAsync(DateOnly date, CancellationToken cancellationToken)
@@ -109,15 +116,9 @@ public sealed class GraphQLSource : IThreatSource
             var details = await _client.QueryListAsync(
                 new GraphQLRequest("threat.details", SpotQueries.Details, Variables(date, uri)),
                 SpotQueries.DetailsPath,
-                static (ref Utf8JsonReader r) => JsonSerializer.Deserialize(ref r, GraphQLJsonContext.Default.DetailsRow),
+                () => new DetailsSink(new SearchRows(_memoryBudget, _spill)),
                 cancellationToken);
-            var rows = new SearchRows();
-            foreach (var row in details)
-            {
-                rows.Add(ParseDatetime(row.Datetime), row.ClientIp, row.Uri, row.Referer, row.RequestMethod, row.ResponseContentType, row.ResponseCode?.ToString(CultureInfo.InvariantCulture), row.Duration);
-            }
-
-            return new ExpandedSearch(uri, rows.Complete());
+            return new ExpandedSearch(uri, details.Rows.Complete());
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -140,7 +141,4 @@ public sealed class GraphQLSource : IThreatSource
         return variables;
     }
 
-    // As the tables source: a time that cannot be read is an unknown time, not a failed search.
-    private static DateTime? ParseDatetime(string? text) =>
-        DateTime.TryParseExact(text, DatetimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 }

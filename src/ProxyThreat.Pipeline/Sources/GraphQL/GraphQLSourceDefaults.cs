@@ -37,4 +37,9 @@ public static class GraphQLSourceDefaults
     public const int MaxParallelSearches = 4;
 
     public const int MaxMaxParallelSearches = 64;
+
+    /// <summary>About 1.9 million rows of one search in memory before it spills.</summary>
+    public const int MemoryBudgetMiB = 64;
+
+    public const int MaxMemoryBudgetMiB = 65_536;
 }

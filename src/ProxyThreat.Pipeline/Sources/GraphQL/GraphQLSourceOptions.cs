@@ -42,4 +42,13 @@ public sealed class GraphQLSourceOptions
 
     /// <summary>How many expanded searches run at once.</summary>
     public int MaxParallelSearches { get; set; } = GraphQLSourceDefaults.MaxParallelSearches;
+
+    /// <summary>
+    /// How much of one expanded search's rows (36 bytes each) is held in memory; past it, the rows go to a file in
+    /// <see cref="SpillFolder"/>, deleted when the search is done.
+    /// </summary>
+    public int MemoryBudgetMiB { get; set; } = GraphQLSourceDefaults.MemoryBudgetMiB;
+
+    /// <summary>Where rows past the budget go; null or empty: <c>proxythreat</c> in the system's temporary folder.</summary>
+    public string? SpillFolder { get; set; }
 }

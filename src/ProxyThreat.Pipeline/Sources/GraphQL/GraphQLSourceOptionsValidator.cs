@@ -63,6 +63,11 @@ public sealed class GraphQLSourceOptionsValidator : IValidateOptions<GraphQLSour
             failures.Add($"{Section}:MaxParallelSearches must be between 1 and {GraphQLSourceDefaults.MaxMaxParallelSearches}");
         }
 
+        if (options.MemoryBudgetMiB is < 1 or > GraphQLSourceDefaults.MaxMemoryBudgetMiB)
+        {
+            failures.Add($"{Section}:MemoryBudgetMiB must be between 1 and {GraphQLSourceDefaults.MaxMemoryBudgetMiB}");
+        }
+
         if (options.CaBundlePath is { } bundle)
         {
             if (!File.Exists(bundle))

@@ -23,6 +23,7 @@ public sealed class GraphQLSourceOptionsValidatorTests
         Assert.Equal(TimeSpan.FromSeconds(30), options.MaxRetryDelay);
         Assert.Equal(TimeSpan.FromMinutes(15), options.RetryBudget);
         Assert.Equal(4, options.MaxParallelSearches);
+        Assert.Equal(64, options.MemoryBudgetMiB);
     }
 
     [Theory]
@@ -48,12 +49,13 @@ public sealed class GraphQLSourceOptionsValidatorTests
             Retries = -1,
             RetryBaseDelay = TimeSpan.FromSeconds(-1),
             MaxParallelSearches = 0,
+            MemoryBudgetMiB = 0,
             CaBundlePath = "/nonexistent/ca.pem",
         };
 
         var failures = string.Join("\n", Validator.Validate(null, options).Failures!);
 
-        foreach (var key in new[] { "TimeoutSeconds", "Retries", "RetryBaseDelay", "MaxParallelSearches", "CaBundlePath" })
+        foreach (var key in new[] { "TimeoutSeconds", "Retries", "RetryBaseDelay", "MaxParallelSearches", "MemoryBudgetMiB", "CaBundlePath" })
         {
             Assert.Contains($"Source:GraphQL:{key} ", failures, StringComparison.Ordinal);
         }

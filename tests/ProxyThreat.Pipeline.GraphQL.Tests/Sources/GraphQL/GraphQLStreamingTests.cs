@@ -37,7 +37,7 @@ public sealed class GraphQLStreamingTests
             ["proxy", "threat", "details"],
             (ref Utf8JsonReader r) =>
             {
-                r.Skip();
+                r.TrySkip();
                 firstRowSeen.TrySetResult();
                 if (!Volatile.Read(ref bodyEnded))
                 {
@@ -71,6 +71,31 @@ public sealed class GraphQLStreamingTests
         Assert.Equal("text/html", last.ResponseContentType);
         Assert.Null(last.Referer);
         Assert.Equal(Threat, last.FullUri);
+    }
+
+    [Fact]
+    public async Task SearchAsync_AnswerPastTheMemoryBudget_SpillsReadsTheSameRowsAndDeletesItsFile()
+    {
+        await using var spot = await SpotServerFixture.StartAsync();
+        spot.Server.Override = http => WriteDetailsAsync(http, MappedRows, afterFirstChunk: () => Task.CompletedTask, onEnd: () => { });
+        var folder = Path.Join(Path.GetTempPath(), "proxythreat-spill-tests", Guid.NewGuid().ToString("N"));
+        var held = await Searched.AllAsync(GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint, o => o.Retries = 0)).SearchAsync(Date, [Threat], None));
+
+        try
+        {
+            var source = GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint, o => (o.Retries, o.MemoryBudgetMiB, o.SpillFolder) = (0, 1, folder)));
+            using var search = await source.SearchAsync(Date, [Threat], None).SingleAsync(None);
+
+            Assert.True(search.Rows.IsSpilled);
+            Assert.Single(Directory.GetFiles(folder));
+            Assert.Equal(Assert.Single(held).Found, FoundRequest.Of(search.Rows));
+            search.Dispose();
+            Assert.Empty(Directory.GetFiles(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>Writes a details answer of <paramref name="count"/> rows, chunk by chunk, flushing each.</summary>

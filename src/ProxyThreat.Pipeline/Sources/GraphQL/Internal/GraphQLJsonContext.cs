@@ -6,5 +6,4 @@ namespace ProxyThreat.Pipeline.Sources.GraphQL.Internal;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ScoredRow))]
 [JsonSerializable(typeof(CommentRow))]
-[JsonSerializable(typeof(DetailsRow))]
 internal sealed partial class GraphQLJsonContext : JsonSerializerContext;

@@ -11,8 +11,8 @@ internal static class GraphQLResponseReader
 {
     private const int MaxErrorsKept = 20;
 
-    public static async Task<GraphQLAnswer> ReadListAsync<T>(
-        Stream body, IReadOnlyList<string> listPath, GraphQLRowParser<T?> parseRow, Action<T> onRow, CancellationToken cancellationToken)
+    public static async Task<GraphQLAnswer> ReadListAsync(
+        Stream body, IReadOnlyList<string> listPath, IGraphQLListSink sink, CancellationToken cancellationToken)
     {
         using var reader = new JsonStreamReader(body);
         if (!await reader.ReadTokenAsync(cancellationToken) || reader.TokenType != JsonTokenType.StartObject)
@@ -27,7 +27,7 @@ internal static class GraphQLResponseReader
             switch (reader.Text)
             {
                 case "data":
-                    missingAt = await ReadObjectPathAsync(reader, listPath, 0, "data", parseRow, onRow, cancellationToken);
+                    missingAt = await ReadObjectPathAsync(reader, listPath, 0, "data", sink, cancellationToken);
                     break;
                 case "errors":
                     var (_, said) = await reader.ReadValueAsync(ParseErrors, cancellationToken);
@@ -48,12 +48,12 @@ internal static class GraphQLResponseReader
     }
 
     /// <summary>Reads the value at <paramref name="location"/>; answers where the list is missing, or null when it was read.</summary>
-    private static async Task<string?> ReadObjectPathAsync<T>(
-        JsonStreamReader reader, IReadOnlyList<string> path, int depth, string location, GraphQLRowParser<T?> parseRow, Action<T> onRow, CancellationToken cancellationToken)
+    private static async Task<string?> ReadObjectPathAsync(
+        JsonStreamReader reader, IReadOnlyList<string> path, int depth, string location, IGraphQLListSink sink, CancellationToken cancellationToken)
     {
         if (depth == path.Count)
         {
-            return await ReadListAsync(reader, location, parseRow, onRow, cancellationToken);
+            return await ReadListAsync(reader, location, sink, cancellationToken);
         }
 
         if (!await reader.ReadTokenAsync(cancellationToken))
@@ -76,7 +76,7 @@ internal static class GraphQLResponseReader
         {
             if (reader.Text == path[depth])
             {
-                missingAt = await ReadObjectPathAsync(reader, path, depth + 1, $"{location}.{path[depth]}", parseRow, onRow, cancellationToken);
+                missingAt = await ReadObjectPathAsync(reader, path, depth + 1, $"{location}.{path[depth]}", sink, cancellationToken);
             }
             else
             {
@@ -87,8 +87,8 @@ internal static class GraphQLResponseReader
         return missingAt;
     }
 
-    private static async Task<string?> ReadListAsync<T>(
-        JsonStreamReader reader, string location, GraphQLRowParser<T?> parseRow, Action<T> onRow, CancellationToken cancellationToken)
+    private static async Task<string?> ReadListAsync(
+        JsonStreamReader reader, string location, IGraphQLListSink sink, CancellationToken cancellationToken)
     {
         if (!await reader.ReadTokenAsync(cancellationToken))
         {
@@ -105,15 +105,7 @@ internal static class GraphQLResponseReader
             throw new JsonException($"{location} is a {reader.TokenType}, not a list");
         }
 
-        while (await reader.ReadValueAsync(parseRow, cancellationToken) is (true, var row))
-        {
-            // A null element of a list of nullable objects carries nothing.
-            if (row is not null)
-            {
-                onRow(row);
-            }
-        }
-
+        await reader.ReadElementsAsync(sink, cancellationToken);
         return null;
     }
 

@@ -10,7 +10,7 @@ namespace ProxyThreat.Pipeline.Sources.GraphQL.Internal;
 /// </summary>
 internal sealed class JsonStreamReader : IDisposable
 {
-    private const int InitialBufferSize = 64 * 1024;
+    private const int InitialBufferSize = 256 * 1024;
 
     private readonly Stream _stream;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
@@ -65,6 +65,24 @@ internal sealed class JsonStreamReader : IDisposable
             if (_final)
             {
                 throw new JsonException("the JSON ends inside a value");
+            }
+
+            await FillAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Hands the elements of the array whose start was just read to <paramref name="sink"/>, up to and including
+    /// the array's end. Each element is read once, where it lies in the buffer; only an element cut by the end of
+    /// the buffer is offered again, whole, after a refill. Null elements carry nothing and are left out.
+    /// </summary>
+    public async ValueTask ReadElementsAsync(IGraphQLListSink sink, CancellationToken cancellationToken)
+    {
+        while (!TryReadElements(sink))
+        {
+            if (_final)
+            {
+                throw new JsonException("the JSON ends inside a list");
             }
 
             await FillAsync(cancellationToken);
@@ -128,6 +146,42 @@ internal sealed class JsonStreamReader : IDisposable
         TokenType = reader.TokenType;
         Consume(ref reader);
         return (true, true, value);
+    }
+
+    /// <summary>Reads what elements the buffer holds whole; true once the array has ended.</summary>
+    private bool TryReadElements(IGraphQLListSink sink)
+    {
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
+        var done = 0L;
+        var state = _state;
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.EndArray)
+                {
+                    TokenType = reader.TokenType;
+                    done = reader.BytesConsumed;
+                    state = reader.CurrentState;
+                    return true;
+                }
+
+                if (reader.TokenType != JsonTokenType.Null && !sink.TryRead(ref reader))
+                {
+                    return false;
+                }
+
+                done = reader.BytesConsumed;
+                state = reader.CurrentState;
+            }
+
+            return false;
+        }
+        finally
+        {
+            _start += checked((int)done);
+            _state = state;
+        }
     }
 
     private void Consume(ref Utf8JsonReader reader)
