@@ -6,8 +6,8 @@ namespace ProxyThreat.Pipeline;
 /// <summary>The pipeline's log events, with fixed ids.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1001, LogLevel.Information, "Investigated {Uri} on {Date}: {Status}, {Rows} rows, {Clients} clients, {Requests} requests, {TimelineRows} timeline rows, story from {Origin}, in {ElapsedMs} ms")]
-    public static partial void ThreatInvestigated(ILogger logger, string uri, string date, ThreatStatus status, int rows, int clients, int requests, int timelineRows, StoryOrigin origin, long elapsedMs);
+    [LoggerMessage(1001, LogLevel.Information, "Investigated {Uri} on {Date}: {Status}; rows {Rows}, clients {Clients}, requests {Requests}, timeline rows {TimelineRows}, story from {Origin}, in {ElapsedMs} ms")]
+    public static partial void ThreatInvestigated(ILogger logger, string uri, string date, string status, int rows, int clients, int requests, int timelineRows, string origin, long elapsedMs);
 
     [LoggerMessage(1002, LogLevel.Warning, "Dismissed by an analyst, nothing written: {Uri} on {Date}")]
     public static partial void ThreatDismissed(ILogger logger, string uri, string date);
@@ -18,11 +18,17 @@ internal static partial class Log
     [LoggerMessage(1004, LogLevel.Error, "Investigation of {Uri} on {Date} failed after {ElapsedMs} ms: {Reason}")]
     public static partial void ThreatFailed(ILogger logger, Exception exception, string uri, string date, long elapsedMs, string reason);
 
-    [LoggerMessage(1005, LogLevel.Information, "{Date}: {Threats} threats selected from {Scored} scored URIs, {Decisions} analyst decisions loaded")]
+    [LoggerMessage(1005, LogLevel.Information, "{Date}: selected threats {Threats}, scored URIs {Scored}, analyst decisions loaded {Decisions}")]
     public static partial void DateSelected(ILogger logger, string date, int threats, int scored, int decisions);
 
     [LoggerMessage(1006, LogLevel.Warning, "{Uri} is not scored with a selected severity on {Date}")]
     public static partial void UriNotAThreat(ILogger logger, string uri, string date);
+
+    [LoggerMessage(1007, LogLevel.Debug, "Investigation of {Uri} on {Date} failed after {ElapsedMs} ms, as an earlier threat's did: {Reason}")]
+    public static partial void ThreatFailedAgain(ILogger logger, string uri, string date, long elapsedMs, string reason);
+
+    [LoggerMessage(1008, LogLevel.Error, "{Count} threats of {Date} failed the same way: {Reason}")]
+    public static partial void ThreatsFailedAlike(ILogger logger, int count, string date, string reason);
 
     [LoggerMessage(2001, LogLevel.Warning, "GraphQL {Operation} at {Endpoint} failed on attempt {Attempt} of {Attempts}, retrying in {Delay}: {Reason}")]
     public static partial void GraphQLRetrying(ILogger logger, string operation, Uri endpoint, int attempt, int attempts, TimeSpan delay, string reason);

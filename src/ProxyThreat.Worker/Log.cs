@@ -5,23 +5,27 @@ namespace ProxyThreat.Worker;
 /// <summary>The worker's log events, with fixed ids.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(2001, LogLevel.Information, "Firing started: dates {From:yyyy-MM-dd} to {To:yyyy-MM-dd}")]
+    [LoggerMessage(2001, LogLevel.Debug, "Firing started: dates {From:yyyy-MM-dd} to {To:yyyy-MM-dd}")]
     public static partial void FiringStarted(ILogger logger, DateOnly from, DateOnly to);
 
-    [LoggerMessage(2002, LogLevel.Information, "Firing done in {ElapsedMs} ms: {Threats} threats investigated ({Written} written, {Dismissed} dismissed, {Skipped} skipped, {Failed} failed), {FailedDates} dates failed")]
-    public static partial void FiringDone(ILogger logger, long elapsedMs, int threats, int written, int dismissed, int skipped, int failed, int failedDates);
+    [LoggerMessage(2002, LogLevel.Information, "Firing done in {ElapsedMs} ms for {From:yyyy-MM-dd} to {To:yyyy-MM-dd}: investigated {Threats} ({Written} written, {Dismissed} dismissed, {Skipped} skipped, {Failed} failed), failed dates {FailedDates}")]
+    public static partial void FiringDone(ILogger logger, long elapsedMs, DateOnly from, DateOnly to, int threats, int written, int dismissed, int skipped, int failed, int failedDates);
 
-    [LoggerMessage(2003, LogLevel.Warning, "Firing stopped by shutdown after {Threats} threats; the rest are left for the next start")]
+    // An idle firing says only this, once: about 100 lines a day at the default cron.
+    [LoggerMessage(2014, LogLevel.Information, "Firing done in {ElapsedMs} ms for {From:yyyy-MM-dd} to {To:yyyy-MM-dd}: nothing due")]
+    public static partial void FiringIdle(ILogger logger, long elapsedMs, DateOnly from, DateOnly to);
+
+    [LoggerMessage(2003, LogLevel.Warning, "Firing stopped by shutdown after investigating {Threats}; the rest are left for the next start")]
     public static partial void FiringCancelled(ILogger logger, int threats);
 
-    [LoggerMessage(2004, LogLevel.Error, "{Date:yyyy-MM-dd}: the date could not be investigated: {Reason}")]
-    public static partial void DateFailed(ILogger logger, Exception exception, DateOnly date, string reason);
+    [LoggerMessage(2004, LogLevel.Error, "{Date:yyyy-MM-dd}: the date could not be investigated (threats not attempted: {NotAttempted}): {Reason}")]
+    public static partial void DateFailed(ILogger logger, Exception exception, DateOnly date, int notAttempted, string reason);
 
     [LoggerMessage(2005, LogLevel.Error, "Firing skipped: the decisions file cannot be read: {Reason}")]
     public static partial void DecisionsUnreadable(ILogger logger, string reason);
 
-    [LoggerMessage(2006, LogLevel.Information, "{Date:yyyy-MM-dd}: {Threats} threats, {Due} due; {Waiting} waiting to retry, {GivenUp} given up")]
-    public static partial void DateChecked(ILogger logger, DateOnly date, int threats, int due, int waiting, int givenUp);
+    [LoggerMessage(EventId = 2006, Message = "{Date:yyyy-MM-dd}: threats {Threats}, due {Due}, waiting to retry {Waiting}, given up {GivenUp}")]
+    public static partial void DateChecked(ILogger logger, LogLevel level, DateOnly date, int threats, int due, int waiting, int givenUp);
 
     [LoggerMessage(2007, LogLevel.Warning, "Given up on {Uri} on {Date:yyyy-MM-dd} after {Attempts} failed attempts (last: {Reason}); it is retried when its score or decision changes")]
     public static partial void ThreatGivenUp(ILogger logger, string uri, DateOnly date, int attempts, string? reason);
@@ -32,7 +36,7 @@ internal static partial class Log
     [LoggerMessage(2009, LogLevel.Information, "Scheduler running: cron '{Cron}' in {TimeZone}, looking back {LookbackDays} days, ledger {LedgerPath}")]
     public static partial void SchedulerStarted(ILogger logger, string cron, string timeZone, int lookbackDays, string ledgerPath);
 
-    [LoggerMessage(2010, LogLevel.Information, "Backfill progress: {DatesDone}/{Dates} dates, {Threats} threats, about {SecondsLeft} s left")]
+    [LoggerMessage(2010, LogLevel.Information, "Backfill progress: {DatesDone}/{Dates} dates done, threats investigated: {Threats}, about {SecondsLeft} s left")]
     public static partial void BackfillProgress(ILogger logger, int datesDone, int dates, int threats, long secondsLeft);
 
     [LoggerMessage(2101, LogLevel.Information, "Report of {Date:yyyy-MM-dd} published: {Threats} threats, {Bytes} bytes, report.html under {Location}")]
@@ -40,4 +44,13 @@ internal static partial class Log
 
     [LoggerMessage(2102, LogLevel.Warning, "Report of {Date:yyyy-MM-dd} not published (the investigation's outputs stand): {Reason}")]
     public static partial void ReportNotPublished(ILogger logger, Exception exception, DateOnly date, string reason);
+
+    [LoggerMessage(2011, LogLevel.Warning, "The decision for {Uri} on {Date:yyyy-MM-dd} (decisions file line {Line}, {Action}) names no threat of that date, so nothing uses it: check the URI for a typo")]
+    public static partial void DecisionUnmatched(ILogger logger, string uri, DateOnly date, int line, string action);
+
+    [LoggerMessage(2012, LogLevel.Information, "Backfill {From:yyyy-MM-dd} to {To:yyyy-MM-dd}: {Dates} dates; reading their scores first")]
+    public static partial void BackfillScanning(ILogger logger, DateOnly from, DateOnly to, int dates);
+
+    [LoggerMessage(2013, LogLevel.Information, "Backfill found threats on {DatesWithThreats} of {Dates} dates, {Threats} in all (scores unreadable on {Unreadable} dates); investigating")]
+    public static partial void BackfillStarting(ILogger logger, int datesWithThreats, int dates, int threats, int unreadable);
 }

@@ -1,11 +1,10 @@
 using ProxyThreat.Pipeline.Spot;
-using ProxyThreat.Pipeline.Tables;
 
 namespace ProxyThreat.Worker.Tests;
 
 public sealed class WorkerProcessTests : IDisposable
 {
-    private const string U = "http://bad.example/\"q\"%20ünï.exe";
+    private const string U = SmallDay.U;
     private readonly string _dir = Path.Join(Path.GetTempPath(), "proxythreat-worker-tests", Guid.NewGuid().ToString("N"));
 
     public WorkerProcessTests()
@@ -283,42 +282,5 @@ public sealed class WorkerProcessTests : IDisposable
     private const string BuildConfiguration = "Release";
 #endif
 
-    private async Task SeedAsync()
-    {
-        var root = Path.Join(_dir, "samples/hdfs/user/spot/proxy/hive");
-        await WriteAsync(Path.Join(root, "oa/threat_investigation/y=2016/m=7/d=8/000000_0"), SpotTables.ThreatInvestigation, ["2016-07-08", U, 1], ["2016-07-08", "http://dismissed.example/", 1]);
-        await WriteAsync(
-            Path.Join(root, "y=2016/m=07/d=08/h=10/000000_0"),
-            SpotTables.Proxy,
-            Raw("10:00:00", "10.0.0.1", U),
-            Raw("10:00:05", "10.0.0.2", U),
-            Raw("10:00:09", "10.0.0.1", U),
-            Raw("10:00:10", "10.0.0.3", "http://dismissed.example/"));
-        await File.WriteAllTextAsync(
-            Path.Join(_dir, "samples/decisions.jsonl"),
-            """
-            {"date": "2016-07-08", "uri": "http://dismissed.example/", "action": "dismiss"}
-            """);
-        await File.WriteAllTextAsync(
-            Path.Join(_dir, "decisions.jsonl"),
-            "{\"date\": \"2016-07-08\", \"uri\": \"http://bad.example/\\\"q\\\"%20ünï.exe\", \"title\": \"Analyst\"}\n{\"date\": \"2016-07-08\", \"uri\": \"http://dismissed.example/\", \"action\": \"dismiss\"}\n");
-    }
-
-    private static object?[] Raw(string time, string client, string uri)
-    {
-        var row = new object?[SpotTables.Proxy.Columns.Count];
-        row[SpotTables.Proxy.IndexOf("p_date")] = "2016-07-08";
-        row[SpotTables.Proxy.IndexOf("p_time")] = time;
-        row[SpotTables.Proxy.IndexOf("clientip")] = client;
-        row[SpotTables.Proxy.IndexOf("fulluri")] = uri;
-        row[SpotTables.Proxy.IndexOf("respcode")] = "200";
-        row[SpotTables.Proxy.IndexOf("reqmethod")] = "GET";
-        return row;
-    }
-
-    private static async Task WriteAsync(string path, TableSchema schema, params object?[][] rows)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllBytesAsync(path, await TableFile.EncodeAsync(path, schema, rows, CancellationToken.None));
-    }
+    private Task SeedAsync() => SmallDay.SeedAsync(_dir);
 }

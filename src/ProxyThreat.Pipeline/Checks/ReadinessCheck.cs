@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Hdfs;
 using ProxyThreat.Pipeline.Hdfs.WebHdfs;
 using ProxyThreat.Pipeline.Hdfs.WebHdfs.Kerberos;
+using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Spot;
 
@@ -11,7 +13,8 @@ namespace ProxyThreat.Pipeline.Checks;
 /// <summary>
 /// Proves each configured part usable before operators rely on it: the source answers with what the worker
 /// reads, Spot's home exists in the output, and the worker may create, rename and delete a file there; with
-/// Kerberos, also whose ticket the worker authenticates with.
+/// Kerberos, also whose ticket the worker authenticates with. Last, it warns of analysts' decisions that name no
+/// threat of their date.
 /// </summary>
 public sealed class ReadinessCheck
 {
@@ -21,11 +24,15 @@ public sealed class ReadinessCheck
     private readonly HdfsKind _kind;
     private readonly TimeProvider _time;
     private readonly KerberosLogin? _kerberos;
+    private readonly DecisionStore _decisions;
+    private readonly IReadOnlySet<int> _severities;
     private string? _principal;
 
-    public ReadinessCheck(IThreatSource source, IHdfs hdfs, SpotLayout layout, IOptions<HdfsOptions> hdfsOptions, TimeProvider time)
+    public ReadinessCheck(IThreatSource source, IHdfs hdfs, SpotLayout layout, IOptions<HdfsOptions> hdfsOptions, DecisionStore decisions, IOptions<InvestigationOptions> investigation, TimeProvider time)
     {
         _source = source;
+        _decisions = decisions;
+        _severities = investigation.Value.SelectedSeverities;
         _hdfs = hdfs;
         _layout = layout;
         _kind = hdfsOptions.Value.Kind;
@@ -45,6 +52,45 @@ public sealed class ReadinessCheck
         yield return await RunAsync("source answers", "check the Source settings", () => _source.CheckAsync(cancellationToken));
         yield return await RunAsync("Spot:Root exists", _kind == HdfsKind.Local ? "check Hdfs:Local:Root and Spot:Root" : "check the Hdfs settings and that Spot:Root exists", () => RootExistsAsync(cancellationToken));
         yield return await RunAsync("output writable", "check the Hdfs settings and that the worker's HDFS user may write to Spot:Root", () => ScratchFileAsync(cancellationToken));
+        yield return await DecisionsMatchAsync(cancellationToken);
+    }
+
+    /// <summary>Warns of decisions that name no threat of their date: a typo in a URI leaves a dismissed threat investigated.</summary>
+    private async Task<CheckResult> DecisionsMatchAsync(CancellationToken cancellationToken)
+    {
+        const string Name = "decisions match threats";
+        var started = _time.GetTimestamp();
+        var unmatched = new List<Decision>();
+        DecisionBook book;
+        try
+        {
+            book = await _decisions.LoadAsync(cancellationToken);
+            foreach (var date in book.Dates)
+            {
+                var threats = (await _source.GetScoredThreatsAsync(date, cancellationToken)).Where(t => t.Severity is { } s && _severities.Contains(s)).Select(t => t.Uri);
+                unmatched.AddRange(book.Unmatched(date, threats));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new CheckResult(Name, false, _time.GetElapsedTime(started), $"{ex.Message} (fix: check Investigation:DecisionsPath and the decisions file)");
+        }
+
+        var elapsed = _time.GetElapsedTime(started);
+        if (unmatched.Count == 0)
+        {
+            return new CheckResult(Name, true, elapsed, book.Count == 0 ? "no decisions" : $"each of the {book.Count} decisions names a threat of its date");
+        }
+
+        const int Listed = 20;
+        var lines = unmatched.Take(Listed).Select(d => $"{Environment.NewLine}      line {d.Line}: {d.Date:yyyy-MM-dd} {d.Action.ToString().ToLowerInvariant()} {d.Uri}");
+        var more = unmatched.Count > Listed ? $"{Environment.NewLine}      and {unmatched.Count - Listed} more" : string.Empty;
+        return new CheckResult(
+            Name,
+            true,
+            elapsed,
+            $"{unmatched.Count} of {book.Count} decisions name no URI scored with severity {string.Join(" or ", _severities.Order())} on their date (a typo, or not scored yet), so nothing uses them:{string.Concat(lines)}{more}",
+            Warning: true);
     }
 
     private async Task<string> RootExistsAsync(CancellationToken cancellationToken)

@@ -18,4 +18,17 @@ public sealed class DecisionBook
     public int Count => _decisions.Count;
 
     public Decision? Find(DateOnly date, string uri) => _decisions.GetValueOrDefault((date, uri));
+
+    /// <summary>The dates the decisions are for, in order.</summary>
+    public IEnumerable<DateOnly> Dates => _decisions.Keys.Select(k => k.Item1).Distinct().Order();
+
+    /// <summary>
+    /// The decisions for a date whose URI is none of the URIs scored that day, in file order: a typo in a URI would
+    /// otherwise leave a dismissed threat investigated without a word.
+    /// </summary>
+    public IReadOnlyList<Decision> Unmatched(DateOnly date, IEnumerable<string> scoredUris)
+    {
+        var scored = scoredUris.ToHashSet(StringComparer.Ordinal);
+        return _decisions.Values.Where(d => d.Date == date && !scored.Contains(d.Uri)).OrderBy(d => d.Line).ToList();
+    }
 }

@@ -91,7 +91,7 @@ public static class DecisionFile
                 "dismiss" => DecisionAction.Dismiss,
                 _ => throw new DecisionFileException(path, number, $"\"action\" '{action}' is neither investigate nor dismiss"),
             };
-            return new Decision(day, uri, title, text, decided);
+            return new Decision(day, uri, title, text, decided, number);
         }
     }
 }

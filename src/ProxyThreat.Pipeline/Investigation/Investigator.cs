@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Decisions;
+using ProxyThreat.Pipeline.Investigation.Internal;
 using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Sources;
 
@@ -34,7 +36,8 @@ public sealed class Investigator
 
     /// <summary>
     /// Yields one outcome per threat as each finishes. A failure of one threat is an outcome; a failure that
-    /// concerns the whole date (the source cannot list its threats) is thrown.
+    /// concerns the whole date is thrown: the source's own error when it cannot list the date's threats, a
+    /// <see cref="DateFailedException"/> naming the threats not attempted when it fails after listing them.
     /// </summary>
     public IAsyncEnumerable<ThreatOutcome> InvestigateAsync(DateOnly date, InvestigationScope scope, DecisionBook decisions, CancellationToken cancellationToken) =>
         InvestigateAsync(date, null, scope, decisions, cancellationToken);
@@ -83,6 +86,7 @@ public sealed class Investigator
     {
         var severities = _options.SelectedSeverities;
         scored ??= await _source.GetScoredThreatsAsync(date, cancellationToken);
+
         // Each threat with its most severe selected score, which a generated title names.
         var severityOf = scored
             .Where(t => t.Severity is { } s && severities.Contains(s))
@@ -101,6 +105,43 @@ public sealed class Investigator
                 cancellationToken);
         }
 
+        var done = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        async ValueTask EmitAsync(ThreatOutcome outcome, CancellationToken ct)
+        {
+            await outcomes.WriteAsync(outcome, ct);
+            done[outcome.Uri] = true;
+        }
+
+        var failures = new FailureDigest();
+        try
+        {
+            await InvestigateThreatsAsync(date, threats, severityOf, scope, decisions, EmitAsync, failures, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A failure of the whole date after its threats were known (their storyboard entries or their search):
+            // the threats that got no outcome are named, so they are seen as not attempted rather than lost.
+            throw new DateFailedException(date, threats.Where(t => !done.ContainsKey(t)).ToList(), ex);
+        }
+        finally
+        {
+            foreach (var (reason, count) in failures.Repeated)
+            {
+                Log.ThreatsFailedAlike(_logger, count, Day(date), reason);
+            }
+        }
+    }
+
+    private async Task InvestigateThreatsAsync(
+        DateOnly date,
+        List<string> threats,
+        Dictionary<string, int> severityOf,
+        InvestigationScope scope,
+        DecisionBook decisions,
+        Func<ThreatOutcome, CancellationToken, ValueTask> emitAsync,
+        FailureDigest failures,
+        CancellationToken cancellationToken)
+    {
         if (threats.Count == 0)
         {
             return;
@@ -117,12 +158,12 @@ public sealed class Investigator
             if (decision?.Action == DecisionAction.Dismiss)
             {
                 Log.ThreatDismissed(_logger, uri, Day(date));
-                await outcomes.WriteAsync(new ThreatOutcome(date, uri, ThreatStatus.Dismissed, 0, 0, TimeSpan.Zero), cancellationToken);
+                await emitAsync(new ThreatOutcome(date, uri, ThreatStatus.Dismissed, 0, 0, TimeSpan.Zero), cancellationToken);
             }
             else if (_options.MissingDecision == MissingDecisionPolicy.Skip && ThreatStory.IsMissing(decision, entries.GetValueOrDefault(uri)))
             {
                 Log.ThreatSkipped(_logger, uri, Day(date));
-                await outcomes.WriteAsync(new ThreatOutcome(date, uri, ThreatStatus.Skipped, 0, 0, TimeSpan.Zero), cancellationToken);
+                await emitAsync(new ThreatOutcome(date, uri, ThreatStatus.Skipped, 0, 0, TimeSpan.Zero), cancellationToken);
             }
             else
             {
@@ -142,21 +183,21 @@ public sealed class Investigator
             ThreatOutcome outcome;
             using (search)
             {
-                outcome = await InvestigateOneAsync(date, search, severityOf[search.Uri], decisions.Find(date, search.Uri), entries.GetValueOrDefault(search.Uri), scope.DryRun, started, ct);
+                outcome = await InvestigateOneAsync(date, search, severityOf[search.Uri], decisions.Find(date, search.Uri), entries.GetValueOrDefault(search.Uri), scope.DryRun, started, failures, ct);
             }
 
-            await outcomes.WriteAsync(outcome, ct);
+            await emitAsync(outcome, ct);
         });
     }
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private async Task<ThreatOutcome> InvestigateOneAsync(DateOnly date, ExpandedSearch search, int severity, Decision? decision, StoryboardEntry? entry, bool dryRun, long searchStarted, CancellationToken cancellationToken)
+    private async Task<ThreatOutcome> InvestigateOneAsync(DateOnly date, ExpandedSearch search, int severity, Decision? decision, StoryboardEntry? entry, bool dryRun, long searchStarted, FailureDigest failures, CancellationToken cancellationToken)
     {
         if (search.Error is { } error)
         {
             // The search of all threats runs as one: a threat whose search failed took the search's time.
-            return Failed(date, search, error, _time.GetElapsedTime(searchStarted));
+            return Failed(date, search, error, _time.GetElapsedTime(searchStarted), failures);
         }
 
         var started = _time.GetTimestamp();
@@ -171,19 +212,28 @@ public sealed class Investigator
 
             var elapsed = _time.GetElapsedTime(started);
             var status = dryRun ? ThreatStatus.DryRun : ThreatStatus.Written;
-            Log.ThreatInvestigated(_logger, search.Uri, Day(date), status, analysis.RowCount, analysis.ClientCount, analysis.RequestCount, analysis.Timeline.Count, story.Origin, (long)elapsed.TotalMilliseconds);
+            Log.ThreatInvestigated(_logger, search.Uri, Day(date), status.Name(), analysis.RowCount, analysis.ClientCount, analysis.RequestCount, analysis.Timeline.Count, story.Origin.ToString().ToLowerInvariant(), (long)elapsed.TotalMilliseconds);
             return new ThreatOutcome(date, search.Uri, status, analysis.RowCount, analysis.ClientCount, elapsed, story.Origin);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The boundary of one threat: whatever went wrong is its outcome, and the other threats go on.
-            return Failed(date, search, ex, _time.GetElapsedTime(started));
+            return Failed(date, search, ex, _time.GetElapsedTime(started), failures);
         }
     }
 
-    private ThreatOutcome Failed(DateOnly date, ExpandedSearch search, Exception error, TimeSpan elapsed)
+    private ThreatOutcome Failed(DateOnly date, ExpandedSearch search, Exception error, TimeSpan elapsed, FailureDigest failures)
     {
-        Log.ThreatFailed(_logger, error, search.Uri, Day(date), (long)elapsed.TotalMilliseconds, error.Message);
+        // One stack trace per kind of failure: when every threat fails alike (a read-only output), the rest are counted.
+        if (failures.IsFirst(search.Uri, error))
+        {
+            Log.ThreatFailed(_logger, error, search.Uri, Day(date), (long)elapsed.TotalMilliseconds, error.Message);
+        }
+        else
+        {
+            Log.ThreatFailedAgain(_logger, search.Uri, Day(date), (long)elapsed.TotalMilliseconds, error.Message);
+        }
+
         return new ThreatOutcome(date, search.Uri, ThreatStatus.Failed, search.Rows.Count, 0, elapsed, Error: error);
     }
 }

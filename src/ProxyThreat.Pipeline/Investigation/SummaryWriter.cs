@@ -102,8 +102,7 @@ public static class SummaryWriter
         _ => string.Create(CultureInfo.InvariantCulture, $"Severity-{severity}"),
     };
 
-    private static string Count(int count, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
+    private static string Count(int count, string noun) => Plural.Of(count, noun);
 
     /// <summary>The most frequent values, then how many requests had none, so the counts add up to what was searched.</summary>
     private static string? Top(string prefix, IReadOnlyList<CountedValue> counts, string none)

@@ -35,6 +35,9 @@ public sealed partial class SpotWriter
     /// <summary>Where the outputs of a date go, for messages to operators.</summary>
     public string Describe(DateOnly date) => _hdfs.Describe(_layout.IncidentProgressionDirectory(date));
 
+    /// <summary>Where Spot's home is in the output, for messages about outputs of several dates.</summary>
+    public string DescribeHome() => _hdfs.Describe(_layout.Root);
+
     public async Task WriteAsync(DateOnly date, ThreatStory story, ThreatAnalysis analysis, CancellationToken cancellationToken)
     {
         var uri = analysis.Uri;

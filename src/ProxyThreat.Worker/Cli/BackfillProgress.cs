@@ -1,51 +1,57 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using ProxyThreat.Worker.Logging;
+using ProxyThreat.Pipeline;
 
 namespace ProxyThreat.Worker.Cli;
 
 /// <summary>
-/// Progress of a backfill: a bar redrawn in place on a terminal, or one plain log line per date when the
-/// output is redirected or the journal takes it.
+/// Progress of a backfill: a bar on the terminal's status line, or one plain log line per date when the output
+/// is redirected or the journal takes it.
 /// </summary>
 public sealed class BackfillProgress
 {
     private const int Width = 30;
 
     private readonly int _dates;
-    private readonly TextWriter? _terminal;
+    private readonly StatusLine _status;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly long _started;
     private int _datesDone;
     private int _threats;
 
-    public BackfillProgress(int dates, TextWriter? terminal, ILogger logger, TimeProvider time)
+    public BackfillProgress(int dates, StatusLine status, ILogger logger, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(time);
         _dates = dates;
-        _terminal = terminal;
+        _status = status;
         _logger = logger;
         _time = time;
         _started = time.GetTimestamp();
+        if (_status.IsDrawn)
+        {
+            _status.Show(Bar());
+        }
     }
 
-    /// <summary>Whether a bar can be drawn: standard error is a terminal and systemd did not start the process.</summary>
-    public static bool IsInteractive =>
-        !Console.IsErrorRedirected && !Journal.IsOutput;
+    public int DatesDone => _datesDone;
 
     public void ThreatDone()
     {
         _threats++;
-        _terminal?.Write(Bar());
+        if (_status.IsDrawn)
+        {
+            _status.Show(Bar());
+        }
     }
 
     public void DateDone()
     {
         _datesDone++;
-        if (_terminal is { } terminal)
+        if (_status.IsDrawn)
         {
-            terminal.Write(Bar());
+            _status.Show(Bar());
         }
         else
         {
@@ -53,7 +59,7 @@ public sealed class BackfillProgress
         }
     }
 
-    public void Finish() => _terminal?.WriteLine();
+    public void Finish() => _status.Close();
 
     private TimeSpan Left() =>
         _datesDone == 0 ? TimeSpan.Zero : _time.GetElapsedTime(_started) / _datesDone * (_dates - _datesDone);
@@ -62,6 +68,6 @@ public sealed class BackfillProgress
     {
         var filled = _dates == 0 ? Width : _datesDone * Width / _dates;
         var left = _datesDone == 0 ? "?" : Left().ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture);
-        return string.Create(CultureInfo.InvariantCulture, $"\r[{new string('#', filled)}{new string('-', Width - filled)}] {_datesDone}/{_dates} dates, {_threats} threats, {left} left ");
+        return string.Create(CultureInfo.InvariantCulture, $"[{new string('#', filled)}{new string('-', Width - filled)}] {_datesDone}/{_dates} dates, {Plural.Of(_threats, "threat")}, {left} left");
     }
 }

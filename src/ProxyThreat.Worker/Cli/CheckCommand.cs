@@ -23,7 +23,7 @@ public sealed class CheckCommand
             failed += result.Passed ? 0 : 1;
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{(result.Passed ? "ok" : "FAIL"),-5} {result.Name} ({result.Elapsed.TotalMilliseconds:0} ms): {result.Detail}"));
+                $"{(!result.Passed ? "FAIL" : result.Warning ? "warn" : "ok"),-5} {result.Name} ({result.Elapsed.TotalMilliseconds:0} ms): {result.Detail}"));
         }
 
         return failed == 0 ? 0 : 1;

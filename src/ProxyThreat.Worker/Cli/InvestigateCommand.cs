@@ -1,8 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Output;
+using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Spot;
 using ProxyThreat.Worker.Ledger;
 
 namespace ProxyThreat.Worker.Cli;
@@ -13,17 +17,34 @@ namespace ProxyThreat.Worker.Cli;
 /// </summary>
 public sealed class InvestigateCommand
 {
+    private const string NotAttempted = "not attempted";
+
     private readonly LedgeredInvestigation _investigation;
+    private readonly IThreatSource _source;
     private readonly DecisionStore _decisions;
     private readonly SpotWriter _writer;
+    private readonly InvestigationOptions _options;
+    private readonly StatusLine _status;
     private readonly TimeProvider _time;
     private readonly ILogger<InvestigateCommand> _logger;
 
-    public InvestigateCommand(LedgeredInvestigation investigation, DecisionStore decisions, SpotWriter writer, TimeProvider time, ILogger<InvestigateCommand> logger)
+    public InvestigateCommand(
+        LedgeredInvestigation investigation,
+        IThreatSource source,
+        DecisionStore decisions,
+        SpotWriter writer,
+        IOptions<InvestigationOptions> options,
+        StatusLine status,
+        TimeProvider time,
+        ILogger<InvestigateCommand> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _investigation = investigation;
+        _source = source;
         _decisions = decisions;
         _writer = writer;
+        _options = options.Value;
+        _status = status;
         _time = time;
         _logger = logger;
     }
@@ -31,73 +52,187 @@ public sealed class InvestigateCommand
     /// <returns>0 when every threat succeeded, 1 otherwise.</returns>
     public async Task<int> RunAsync(Command command, TextWriter output, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(output);
+
         // Loaded once, before anything is written: a malformed file stops the run here.
         var decisions = await _decisions.LoadAsync(cancellationToken);
-        var tally = new Dictionary<ThreatStatus, int>();
-        var failedDates = 0;
-        var progress = command.Verb == Verb.Backfill
-            ? new BackfillProgress(command.Dates.Count(), BackfillProgress.IsInteractive ? Console.Error : null, _logger, _time)
-            : null;
-        foreach (var date in command.Dates)
+        var run = new Tally(command);
+        var dates = command.Dates.ToList();
+        BackfillProgress? progress = null;
+        try
         {
-            try
+            var scores = command.Verb == Verb.Backfill ? await ScanAsync(command, decisions, cancellationToken) : [];
+            progress = command.Verb == Verb.Backfill ? new BackfillProgress(dates.Count, _status, _logger, _time) : null;
+            foreach (var date in dates)
             {
-                await foreach (var outcome in _investigation.InvestigateAsync(date, new InvestigationScope(command.Uris, command.DryRun), decisions, command.OnlyNew, cancellationToken))
+                var stop = await InvestigateDateAsync(command, date, scores.GetValueOrDefault(date), decisions, run, output, progress, cancellationToken);
+                run.DatesDone++;
+                progress?.DateDone();
+                if (stop)
                 {
-                    tally[outcome.Status] = tally.GetValueOrDefault(outcome.Status) + 1;
-                    await output.WriteLineAsync(Line(outcome));
-                    progress?.ThreatDone();
+                    break;
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A date whose threats cannot even be listed; the next date may still work.
-                failedDates++;
-                await output.WriteLineAsync($"{date:yyyy-MM-dd} failed: {ex.Message}");
-            }
-
-            progress?.DateDone();
+        }
+        catch (OperationCanceledException)
+        {
+            // What was done is recorded and stays; the operator sees how far it got.
+            progress?.Finish();
+            WriteLine(output, Total(run, cancelled: true));
+            throw;
         }
 
         progress?.Finish();
-
-        await output.WriteLineAsync(Total(command, tally, failedDates));
-        return failedDates == 0 && tally.GetValueOrDefault(ThreatStatus.Failed) == 0 ? 0 : 1;
+        WriteLine(output, Total(run, cancelled: false));
+        return run.FailedDates == 0 && run.Count(ThreatStatus.Failed) == 0 && run.NotAttempted == 0 ? 0 : 1;
     }
 
-    private static string Name(ThreatStatus status) => status switch
+    /// <returns>True when no further date can succeed (a table folder missing altogether).</returns>
+    private async Task<bool> InvestigateDateAsync(
+        Command command, DateOnly date, IReadOnlyList<ScoredThreat>? scored, DecisionBook decisions, Tally run, TextWriter output, BackfillProgress? progress, CancellationToken cancellationToken)
     {
-        ThreatStatus.DryRun => "dry-run",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+        try
+        {
+            var scope = new InvestigationScope(command.Uris, command.DryRun);
+            await foreach (var outcome in _investigation.InvestigateAsync(date, scope, decisions, command.OnlyNew, cancellationToken, scored))
+            {
+                run.Add(outcome);
+                WriteLine(output, Line(outcome));
+                progress?.ThreatDone();
+            }
+
+            return false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A date whose threats cannot be listed, or whose search failed for all of them; the next date may work.
+            run.FailedDates++;
+            foreach (var uri in (ex as DateFailedException)?.NotAttempted ?? [])
+            {
+                run.NotAttempted++;
+                WriteLine(output, string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd} {NotAttempted} {uri}"));
+            }
+
+            WriteLine(output, $"{date:yyyy-MM-dd} failed: {ex.Message}");
+            if (ex is MissingTableException)
+            {
+                run.Stopped = "a Spot table is missing, so every other date would fail the same way";
+                return true;
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Reads every date's scores before a backfill starts, to say what it is about to do; a date whose scores fail is left to fail in its turn.</summary>
+    private async Task<Dictionary<DateOnly, IReadOnlyList<ScoredThreat>>> ScanAsync(Command command, DecisionBook decisions, CancellationToken cancellationToken)
+    {
+        var dates = command.Dates.ToList();
+        Log.BackfillScanning(_logger, command.From, command.To, dates.Count);
+        var scores = new Dictionary<DateOnly, IReadOnlyList<ScoredThreat>>();
+        var threats = 0;
+        var withThreats = 0;
+        foreach (var date in dates)
+        {
+            try
+            {
+                var scored = await _source.GetScoredThreatsAsync(date, cancellationToken);
+                scores[date] = scored;
+                var count = LedgeredInvestigation.CurrentInputs(date, scored, decisions, _options.SelectedSeverities).Count;
+                threats += count;
+                withThreats += count > 0 ? 1 : 0;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Reported with its date when the backfill reaches it.
+            }
+        }
+
+        Log.BackfillStarting(_logger, withThreats, dates.Count, threats, dates.Count - scores.Count);
+        return scores;
+    }
+
+    /// <summary>One result line, with the backfill bar out of its way.</summary>
+    private void WriteLine(TextWriter output, string line) =>
+        _status.Interrupt(() =>
+        {
+            output.WriteLine(line);
+            output.Flush();
+        });
 
     private static string Line(ThreatOutcome outcome)
     {
-        var status = Name(outcome.Status);
         var detail = outcome switch
         {
             { Error: { } error } => "error: " + error.Message,
-            { Origin: { } origin } => "story from " + origin.ToString().ToLowerInvariant(),
+            { Status: ThreatStatus.Written or ThreatStatus.DryRun } => string.Create(CultureInfo.InvariantCulture, $"rows={outcome.Rows} clients={outcome.Clients}  story from {outcome.Origin?.ToString().ToLowerInvariant()}"),
             _ => string.Empty,
         };
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"{outcome.Date:yyyy-MM-dd} {status,-9} {outcome.Uri}  rows={outcome.Rows} clients={outcome.Clients}  {detail}").TrimEnd();
+        return string.Create(CultureInfo.InvariantCulture, $"{outcome.Date:yyyy-MM-dd} {outcome.Status.Name(),-9} {outcome.Uri}  {detail}").TrimEnd();
     }
 
-    private string Total(Command command, Dictionary<ThreatStatus, int> tally, int failedDates)
+    private string Total(Tally run, bool cancelled)
     {
-        var threats = tally.Values.Sum();
-        var parts = tally.OrderBy(t => t.Key).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Value} {Name(t.Key)}"));
+        var command = run.Command;
         var dates = command.From == command.To ? $"{command.From:yyyy-MM-dd}" : $"{command.From:yyyy-MM-dd} to {command.To:yyyy-MM-dd}";
-        var total = string.Create(CultureInfo.InvariantCulture, $"total {dates}: {threats} threats") + (threats > 0 ? " (" + string.Join(", ", parts) + ")" : string.Empty);
-        if (failedDates > 0)
+        if (cancelled)
         {
-            total += string.Create(CultureInfo.InvariantCulture, $", {failedDates} dates failed");
+            dates += string.Create(CultureInfo.InvariantCulture, $" (cancelled after {run.DatesDone} of {Plural.Of(command.Dates.Count(), "date")})");
         }
 
-        return command.DryRun || tally.GetValueOrDefault(ThreatStatus.Written) == 0
-            ? total
-            : total + $"; outputs under {_writer.Describe(command.From)} and the storyboard and timeline partitions beside it";
+        var parts = run.Statuses.OrderBy(t => t.Key).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Value} {t.Key.Name()}")).ToList();
+        if (run.NotAttempted > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{run.NotAttempted} {NotAttempted}"));
+        }
+
+        var threats = run.Statuses.Values.Sum() + run.NotAttempted;
+        var total = $"total {dates}: {Plural.Of(threats, "threat")}" + (parts.Count > 0 ? " (" + string.Join(", ", parts) + ")" : string.Empty);
+        if (run.FailedDates > 0)
+        {
+            total += ", " + Plural.Of(run.FailedDates, "date") + " failed";
+        }
+
+        if (run.Stopped is { } reason)
+        {
+            total += $"; stopped: {reason}";
+        }
+
+        return (command.DryRun, run.WrittenDates.Count) switch
+        {
+            (true, _) or (_, 0) => total,
+            (_, 1) => total + $"; outputs under {_writer.Describe(run.WrittenDates.Min)} and the storyboard and timeline partitions beside it",
+            _ => total + $"; outputs for {Plural.Of(run.WrittenDates.Count, "date")} under {_writer.DescribeHome()}/proxy (oa/storyboard/Y/M/D and the storyboard and timeline partitions of each)",
+        };
+    }
+
+    /// <summary>What a run did so far, for its total.</summary>
+    private sealed class Tally(Command command)
+    {
+        public Command Command { get; } = command;
+
+        public Dictionary<ThreatStatus, int> Statuses { get; } = [];
+
+        public SortedSet<DateOnly> WrittenDates { get; } = [];
+
+        public int NotAttempted { get; set; }
+
+        public int FailedDates { get; set; }
+
+        public int DatesDone { get; set; }
+
+        public string? Stopped { get; set; }
+
+        public int Count(ThreatStatus status) => Statuses.GetValueOrDefault(status);
+
+        public void Add(ThreatOutcome outcome)
+        {
+            Statuses[outcome.Status] = Count(outcome.Status) + 1;
+            if (outcome.Status == ThreatStatus.Written)
+            {
+                WrittenDates.Add(outcome.Date);
+            }
+        }
     }
 }

@@ -22,6 +22,7 @@ public sealed class LedgeredInvestigation
     private readonly RetrySettings _retry;
     private readonly TimeProvider _time;
     private readonly ILogger<LedgeredInvestigation> _logger;
+    private readonly HashSet<Decision> _warned = [];
 
     public LedgeredInvestigation(
         Investigator investigator,
@@ -47,12 +48,25 @@ public sealed class LedgeredInvestigation
     /// Yields each outcome after it is recorded. A dry run records nothing. The ledger write of an outcome that
     /// completed is not cancelled, so the ledger matches the outputs; an outcome that did not complete is never recorded.
     /// </summary>
-    public async IAsyncEnumerable<ThreatOutcome> InvestigateAsync(DateOnly date, InvestigationScope scope, DecisionBook decisions, bool onlyNew, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="date">The date.</param>
+    /// <param name="scope">Which threats, and whether to write.</param>
+    /// <param name="decisions">The analysts' decisions.</param>
+    /// <param name="onlyNew">Only the threats the ledger says are due.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <param name="scored">The date's scores when the caller has read them already; null reads them.</param>
+    public async IAsyncEnumerable<ThreatOutcome> InvestigateAsync(
+        DateOnly date,
+        InvestigationScope scope,
+        DecisionBook decisions,
+        bool onlyNew,
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        IReadOnlyList<ScoredThreat>? scored = null)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(decisions);
-        var scored = await _source.GetScoredThreatsAsync(date, cancellationToken);
+        scored ??= await _source.GetScoredThreatsAsync(date, cancellationToken);
         var inputs = CurrentInputs(date, scored, decisions, _investigation.SelectedSeverities);
+        WarnOfUnmatchedDecisions(date, decisions, inputs.Keys);
 
         // A dry run that does everything neither reads nor creates the ledger.
         IReadOnlyDictionary<string, LedgerEntry> entries = onlyNew || !scope.DryRun
@@ -66,7 +80,10 @@ public sealed class LedgeredInvestigation
                 .Select(i => (Uri: i.Key, Reason: DuePolicy.Decide(entries.GetValueOrDefault(i.Key), i.Value, now, _retry)))
                 .ToList();
             var due = reasons.Where(r => r.Reason.IsDue()).Select(r => r.Uri).ToList();
-            Log.DateChecked(_logger, date, reasons.Count, due.Count, reasons.Count(r => r.Reason == DueReason.Waiting), reasons.Count(r => r.Reason == DueReason.GivenUp));
+            // A date with nothing due is the usual case of a firing: not worth a line of its own.
+            var waiting = reasons.Count(r => r.Reason == DueReason.Waiting);
+            var givenUp = reasons.Count(r => r.Reason == DueReason.GivenUp);
+            Log.DateChecked(_logger, due.Count > 0 ? LogLevel.Information : LogLevel.Debug, date, reasons.Count, due.Count, waiting, givenUp);
             if (due.Count == 0)
             {
                 yield break;
@@ -88,6 +105,27 @@ public sealed class LedgeredInvestigation
             }
 
             yield return outcome;
+        }
+    }
+
+    /// <summary>
+    /// Warns once per process of each decision naming no threat of its date (a typo in the URI, or a URI not scored
+    /// yet), so a firing every few minutes does not repeat it; a decision that changes is new and warned of again.
+    /// </summary>
+    private void WarnOfUnmatchedDecisions(DateOnly date, DecisionBook decisions, IEnumerable<string> threats)
+    {
+        foreach (var decision in decisions.Unmatched(date, threats))
+        {
+            bool first;
+            lock (_warned)
+            {
+                first = _warned.Add(decision);
+            }
+
+            if (first)
+            {
+                Log.DecisionUnmatched(_logger, decision.Uri, date, decision.Line, decision.Action.ToString().ToLowerInvariant());
+            }
         }
     }
 

@@ -71,7 +71,7 @@ public sealed class InvestigationJob : IJob
                 {
                     // The boundary of one date (its threats cannot be listed, or the ledger cannot be read); the next date may work.
                     failedDates++;
-                    Log.DateFailed(_logger, ex, date, ex.Message);
+                    Log.DateFailed(_logger, ex, date, (ex as DateFailedException)?.NotAttempted.Count ?? 0, ex.Message);
                 }
             }
         }
@@ -88,9 +88,19 @@ public sealed class InvestigationJob : IJob
             return;
         }
 
+        var elapsedMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+        if (outcomes.Count == 0 && failedDates == 0)
+        {
+            Log.FiringIdle(_logger, elapsedMs, from, to);
+            Complete(new FiringSummary(from, to, outcomes, failedDates, Cancelled: false), context);
+            return;
+        }
+
         Log.FiringDone(
             _logger,
-            (long)_time.GetElapsedTime(started).TotalMilliseconds,
+            elapsedMs,
+            from,
+            to,
             outcomes.Count,
             outcomes.Count(o => o.Status == ThreatStatus.Written),
             outcomes.Count(o => o.Status == ThreatStatus.Dismissed),

@@ -34,9 +34,9 @@ public sealed class DecisionFileTests : IDisposable
         var book = await Load(path);
 
         Assert.Equal(3, book.Count);
-        Assert.Equal(new Decision(Day, "http://a.com/", "T", "X", DecisionAction.Investigate), book.Find(Day, "http://a.com/"));
-        Assert.Equal(new Decision(Day, "http://b.com/ü\"q", null, null, DecisionAction.Dismiss), book.Find(Day, "http://b.com/ü\"q"));
-        Assert.Equal(new Decision(Day.AddDays(1), "http://a.com/", null, null, DecisionAction.Investigate), book.Find(Day.AddDays(1), "http://a.com/"));
+        Assert.Equal(new Decision(Day, "http://a.com/", "T", "X", DecisionAction.Investigate, 1), book.Find(Day, "http://a.com/"));
+        Assert.Equal(new Decision(Day, "http://b.com/ü\"q", null, null, DecisionAction.Dismiss, 4), book.Find(Day, "http://b.com/ü\"q"));
+        Assert.Equal(new Decision(Day.AddDays(1), "http://a.com/", null, null, DecisionAction.Investigate, 5), book.Find(Day.AddDays(1), "http://a.com/"));
         Assert.Null(book.Find(Day, "http://c.com/"));
     }
 
@@ -50,7 +50,7 @@ public sealed class DecisionFileTests : IDisposable
         var book = await Load(path);
 
         Assert.Equal(1, book.Count);
-        Assert.Equal(new Decision(Day, "http://a.com/", "second", null, DecisionAction.Dismiss), book.Find(Day, "http://a.com/"));
+        Assert.Equal(new Decision(Day, "http://a.com/", "second", null, DecisionAction.Dismiss, 2), book.Find(Day, "http://a.com/"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Investigation;
@@ -126,6 +127,51 @@ public sealed class InvestigatorTests : IDisposable
         Assert.Equal(Plain, failed.Uri);
         Assert.NotNull(failed.Error);
         Assert.Equal(2, outcomes.Count(o => o.Status == ThreatStatus.Written));
+    }
+
+    [Fact]
+    public async Task Investigate_EveryThreatsWriteFailsTheSameWay_OneStackTraceThenTheCountBug()
+    {
+        // A read-only output gave one stack trace per threat; the failures differ only by the threat's file names.
+        await SeedAsync();
+        var logger = new FakeLogger<Investigator>();
+        var investigator = new Investigator(
+            new TablesSource(_input.Hdfs, _input.Layout),
+            new SpotWriter(new RecordingHdfs(_output.Hdfs, mutationsBeforeCrash: 0), _output.Layout),
+            Options.Create(new InvestigationOptions()),
+            TimeProvider.System,
+            logger);
+
+        var outcomes = await investigator.InvestigateAsync(SpotFolder.Day, InvestigationScope.All, DecisionBook.Empty, CancellationToken.None).ToListAsync();
+
+        Assert.Equal(4, outcomes.Count(o => o.Status == ThreatStatus.Failed));
+        var log = logger.Collector.GetSnapshot();
+        Assert.NotNull(Assert.Single(log, r => r.Id.Id == 1004).Exception);
+        Assert.Equal(3, log.Count(r => r.Id.Id == 1007 && r.Exception is null));
+        var summary = Assert.Single(log, r => r.Id.Id == 1008);
+        Assert.StartsWith("4 threats of 2016-07-08 failed the same way: SimulatedCrashException: ", summary.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Investigate_CorruptRawPartition_FailsTheDateNamingTheThreatsNotAttemptedBug()
+    {
+        // The threats never attempted were listed nowhere.
+        await SeedAsync();
+        await _input.Hdfs.CreateAsync($"{_input.RawHour(11)}/000000_0", "not parquet"u8.ToArray(), CancellationToken.None);
+        var outcomes = new List<ThreatOutcome>();
+
+        var error = await Assert.ThrowsAsync<DateFailedException>(async () =>
+        {
+            await foreach (var outcome in Create(new InvestigationOptions()).InvestigateAsync(SpotFolder.Day, InvestigationScope.All, Decisions(), CancellationToken.None))
+            {
+                outcomes.Add(outcome);
+            }
+        });
+
+        Assert.Equal([(Dismissed, ThreatStatus.Dismissed)], outcomes.Select(o => (o.Uri, o.Status)));
+        Assert.Equal([Decided, Plain, Saved], error.NotAttempted.Order(StringComparer.Ordinal));
+        Assert.IsType<TableFormatException>(error.InnerException);
+        Assert.Contains("h=11/000000_0", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ internal sealed class ServiceHarness
     public async Task SeedAsync(IReadOnlyList<string> scored, IReadOnlyList<string>? requested = null)
     {
         await ScoreAsync(scored);
-        var raw = (requested ?? scored).SelectMany(u => new[] { Raw("10:00:00", "10.0.0.1", u), Raw("10:00:05", "10.0.0.2", u) }).ToArray();
+        var raw = (requested ?? scored).SelectMany(u => new[] { SmallDay.Raw(Today, "10:00:00", "10.0.0.1", u), SmallDay.Raw(Today, "10:00:05", "10.0.0.2", u) }).ToArray();
         await WriteAsync(Path.Join(Dir, $"samples/hdfs/user/spot/proxy/hive/y={Today.Year}/m={Today.Month:00}/d={Today.Day:00}/h=10/000000_0"), SpotTables.Proxy, raw);
         await DecideAsync([]);
     }
@@ -127,18 +127,6 @@ internal sealed class ServiceHarness
         await StopAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(Dir, recursive: true);
-    }
-
-    private static object?[] Raw(string time, string client, string uri)
-    {
-        var row = new object?[SpotTables.Proxy.Columns.Count];
-        row[SpotTables.Proxy.IndexOf("p_date")] = Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        row[SpotTables.Proxy.IndexOf("p_time")] = time;
-        row[SpotTables.Proxy.IndexOf("clientip")] = client;
-        row[SpotTables.Proxy.IndexOf("fulluri")] = uri;
-        row[SpotTables.Proxy.IndexOf("respcode")] = "200";
-        row[SpotTables.Proxy.IndexOf("reqmethod")] = "GET";
-        return row;
     }
 
     private async Task WriteAsync(string path, TableSchema schema, params object?[][] rows)
