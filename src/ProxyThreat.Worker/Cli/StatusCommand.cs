@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline;
 using ProxyThreat.Worker.Ledger;
 using ProxyThreat.Worker.Scheduling;
 
@@ -41,7 +42,7 @@ public sealed class StatusCommand
         var states = entries.GroupBy(e => e.State).OrderBy(g => g.Key).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {Name(g.Key)}"));
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"ledger {_ledger.Path}, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}: {entries.Count} threats") + (entries.Count > 0 ? " (" + string.Join(", ", states) + ")" : string.Empty));
+            $"ledger {_ledger.Path}, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}: {Plural.Of(entries.Count, "threat")}") + (entries.Count > 0 ? " (" + string.Join(", ", states) + ")" : string.Empty));
         return 0;
     }
 
