@@ -75,6 +75,22 @@ public sealed class WorkerProcessTests : IDisposable
         Assert.False(File.Exists(Path.Join(_dir, "r.html")));
     }
 
+    [Fact]
+    public async Task Report_UnreadableLedger_StillWritesThePageAndSaysWhyItHasNoTally()
+    {
+        await SeedAsync();
+        await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "investigate", "--date", "2016-07-08", "--State:Path=other.db");
+        await File.WriteAllTextAsync(Path.Join(_dir, "ledger.db"), "this is not a SQLite database, though it has the name of one");
+
+        var (code, output, error) = await WorkerProcess.RunAsync(_dir, WorkerProcess.Checkout, "report", "--date", "2016-07-08", "--out", "r.html", "--State:Path=ledger.db");
+
+        Assert.True(code == 0, output + error);
+        var html = await File.ReadAllTextAsync(Path.Join(_dir, "r.html"));
+        Assert.Contains($"<p class=\"note\">The ledger {Path.Join(_dir, "ledger.db")} could not be read (", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<dt>Written</dt>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Threats on the storyboard</dt><dd>1</dd>", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Report:Publish", "--Report:Publish=sometimes")]
     [InlineData("Report:Publsh", "--Report:Publsh=true")]

@@ -76,9 +76,16 @@ public static class ReportPage
         }
 
         Fact("Rows scanned", Shown.Count(report.RowsScanned));
-        header.AddText("p", report.Tally is { } t
-            ? $"Written, dismissed and failed as the ledger {t.Ledger} records them."
-            : "No ledger was found, so written, dismissed and failed threats are not counted; the threats below are those on the storyboard.", "muted");
+        if (report.Tally is { } t)
+        {
+            header.AddText("p", $"Written, dismissed and failed as the ledger {t.Ledger} records them.", "muted");
+        }
+        else
+        {
+            header.AddText("p", report.LedgerProblem is { } problem
+                ? $"{problem}; written, dismissed and failed threats are not counted, and the threats below are those on the storyboard."
+                : "No ledger was found, so written, dismissed and failed threats are not counted; the threats below are those on the storyboard.", report.LedgerProblem is null ? "muted" : "note");
+        }
 
         if (report.Tally is { Failures.Count: > 0 } failing)
         {

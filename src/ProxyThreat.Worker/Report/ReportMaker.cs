@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Report;
@@ -25,7 +26,19 @@ public sealed class ReportMaker
     public async Task<(DayReport Report, byte[] Html)> MakeAsync(DateOnly date, CancellationToken cancellationToken)
     {
         var threats = await _reader.ReadAsync(date, cancellationToken);
-        var report = new DayReport(date, _reader.Describe(date), threats, await TallyAsync(date, cancellationToken), _investigation.TopResults, _time.GetUtcNow());
+        DateTally? tally = null;
+        string? ledgerProblem = null;
+        try
+        {
+            tally = await TallyAsync(date, cancellationToken);
+        }
+        catch (Exception ex) when (ex is SqliteException or UnauthorizedAccessException or IOException)
+        {
+            // The ledger only adds the tally (an analyst may not be allowed to read the service's): the page says why it lacks it.
+            ledgerProblem = $"The ledger {_ledger.Path} could not be read ({ex.Message})";
+        }
+
+        var report = new DayReport(date, _reader.Describe(date), threats, tally, _investigation.TopResults, _time.GetUtcNow(), ledgerProblem);
         return (report, ReportPage.Render(report));
     }
 
