@@ -21,6 +21,7 @@ public sealed partial class SpotWriter
 {
     private const string OwnPrefix = "proxythreat-";
     private const string TempMarker = ".proxythreat-";
+    private static readonly TimeSpan CancelledCleanup = TimeSpan.FromSeconds(5);
 
     private readonly IHdfs _hdfs;
     private readonly SpotLayout _layout;
@@ -133,8 +134,19 @@ public sealed partial class SpotWriter
         }
 
         var temp = HdfsPath.Combine(folder, $"{prefix}{Guid.NewGuid():N}.tmp");
-        await _hdfs.CreateAsync(temp, content, cancellationToken);
-        await _hdfs.RenameAsync(temp, path, cancellationToken);
+        try
+        {
+            await _hdfs.CreateAsync(temp, content, cancellationToken);
+            await _hdfs.RenameAsync(temp, path, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // A stopped run takes its half-written file with it (a kill cannot; the next run sweeps that). Briefly:
+            // the stop must not wait on a slow store, and a delete that fails leaves the same sweep to do.
+            using var cleanup = new CancellationTokenSource(CancelledCleanup);
+            await _hdfs.DeleteAsync(temp, cleanup.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            throw;
+        }
     }
 
     private static bool IsOwnFileOfAnotherUri(string name) => OwnFileName().IsMatch(name);

@@ -141,6 +141,41 @@ public sealed class SpotWriterTests : IDisposable
         Assert.Equal(OtherTimelineRows, timeline);
     }
 
+    [Fact]
+    public async Task Write_CancelledWhileAFileIsHalfWritten_LeavesNoHiddenFileBehind()
+    {
+        // Regression: a run stopped mid-write left its hidden temporary file until the threat's next run.
+        using var stop = new CancellationTokenSource();
+        var hdfs = new StopAfterFirstCreate(_spot.Hdfs, stop);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new SpotWriter(hdfs, _spot.Layout).WriteAsync(SpotFolder.Day, Story, Analysis(), stop.Token));
+
+        Assert.DoesNotContain(_spot.Snapshot("/").Keys, k => Path.GetFileName(k).StartsWith('.'));
+    }
+
+    /// <summary>Writes the first file's bytes, then stops the run as if the stop came while they were being written.</summary>
+    private sealed class StopAfterFirstCreate(IHdfs inner, CancellationTokenSource stop) : IHdfs
+    {
+        public string Describe(string path) => inner.Describe(path);
+
+        public Task<IReadOnlyList<HdfsEntry>> ListAsync(string directory, CancellationToken cancellationToken) => inner.ListAsync(directory, cancellationToken);
+
+        public Task<Stream> OpenAsync(string path, CancellationToken cancellationToken) => inner.OpenAsync(path, cancellationToken);
+
+        public async Task CreateAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+        {
+            await inner.CreateAsync(path, content, CancellationToken.None);
+            await stop.CancelAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        public Task RenameAsync(string source, string destination, CancellationToken cancellationToken) => inner.RenameAsync(source, destination, cancellationToken);
+
+        public Task RecoverAsync(string directory, CancellationToken cancellationToken) => inner.RecoverAsync(directory, cancellationToken);
+
+        public Task DeleteAsync(string path, CancellationToken cancellationToken) => inner.DeleteAsync(path, cancellationToken);
+    }
+
     private static ThreatStory Story { get; } = new("Title", "Text", StoryOrigin.Decision);
 
     private static object?[][] OtherStoryboardRows { get; } = [[Other, "Other title", "Other, \"text\""], ["http://csv.example/", "CSV title", null]];
