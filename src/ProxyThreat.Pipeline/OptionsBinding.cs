@@ -121,6 +121,11 @@ public static class OptionsBinding
             return TimeSpan.TryParse(value, inv, out _) ? null : $"{entry.Path} '{value}' is not a duration: write [d.]hh:mm:ss[.fff], e.g. 00:15:00 for 15 minutes";
         }
 
+        if (type == typeof(bool))
+        {
+            return bool.TryParse(value, out _) ? null : $"{entry.Path} '{value}' must be true or false";
+        }
+
         if (type == typeof(int))
         {
             return int.TryParse(value, NumberStyles.AllowLeadingSign, inv, out _) ? null : $"{entry.Path} '{value}' is not a whole number";

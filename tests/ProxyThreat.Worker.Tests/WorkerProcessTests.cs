@@ -168,6 +168,7 @@ public sealed class WorkerProcessTests : IDisposable
     [InlineData("--config '", "investigate", "--date", "2016-07-08", "--config", "samples")]
     [InlineData("Source:Kind 'tabels' must be one of: tables, graphql", "investigate", "--date", "2016-07-08", "--Source:Kind=tabels")]
     [InlineData("Schedule:RetryDelay '15m' is not a duration", "run", "--Schedule:RetryDelay=15m")]
+    [InlineData("Report:Publish 'yes' must be true or false", "run", "--Report:Publish=yes")]
     [InlineData("Investigation:MaxParallelThreats 'lots' is not a whole number", "investigate", "--date", "2016-07-08", "--Investigation:MaxParallelThreats=lots")]
     [InlineData("Serilog:WriteTo:0:Name 'file' is not a sink the worker includes", "investigate", "--date", "2016-07-08", "--Serilog:WriteTo:0:Name=file", "--Serilog:WriteTo:0:Args:path=x.log")]
     [InlineData("Serilog:WriteTo:0:Args: File takes no argument rollInterval", "investigate", "--date", "2016-07-08", "--Serilog:WriteTo:0:Name=File", "--Serilog:WriteTo:0:Args:path=x.log", "--Serilog:WriteTo:0:Args:rollInterval=Day")]
