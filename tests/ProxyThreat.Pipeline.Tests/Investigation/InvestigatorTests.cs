@@ -200,13 +200,14 @@ public sealed class InvestigatorTests : IDisposable
             break;
         }
 
-        // Disposing the enumerator waited for the run to stop: nothing writes after this point. (A write the stop
-        // cut short may leave its hidden temporary file, as a killed run does; the threat's next run sweeps it.)
+        // Disposing the enumerator waited for the run to stop: nothing writes after this point, and a write the
+        // stop cut short took its hidden temporary file with it.
         var written = _output.Snapshot("/");
         await Task.Delay(200);
         var after = _output.Snapshot("/");
         Assert.Equal(written.Keys.Order(), after.Keys.Order());
         Assert.All(written, file => Assert.Equal(file.Value, after[file.Key]));
+        Assert.DoesNotContain(written.Keys, k => Path.GetFileName(k).StartsWith('.'));
     }
 
     [Fact]
