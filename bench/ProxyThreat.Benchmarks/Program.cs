@@ -1,51 +1,130 @@
 using System.Diagnostics;
 using System.Globalization;
-using ProxyThreat.Pipeline.Investigation;
-using ProxyThreat.Pipeline.Search;
+using ProxyThreat.Benchmarks;
 
-// The analysis of one busy threat's expanded search, with few and with many clients on the timeline: its cost
-// must follow the rows, not the rows times TopResults.
-// Usage: dotnet run -c Release --project bench/ProxyThreat.Benchmarks -- [rows] [rounds]
-var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
-var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
-const string Uri = "http://ads.rotator-cdn-gate.biz/lp/gate.php?cid=4471&sub=news";
-using var search = Search(rows);
-Console.WriteLine($"{rows:N0} rows, {rounds} rounds each, alternating");
-
-var times = new Dictionary<int, List<double>> { [20] = [], [2000] = [] };
-for (var round = 0; round < rounds; round++)
+// The expanded search at the speed of the data: the worker beside DuckDB (tables), beside merely receiving
+// the answer and beside Spot's own Python (GraphQL), and how it scales. Every figure is the median of 3 runs
+// of a fresh process, the variants of a comparison alternating; time is wall clock, memory the peak RSS.
+// Usage: dotnet run -c Release --project bench/ProxyThreat.Benchmarks [-- --data FOLDER]
+if (args.Length > 0 && args[0] == "child")
 {
-    foreach (var top in times.Keys)
+    return await Child.RunAsync(args[1..]);
+}
+
+var data = args.Length > 1 && args[0] == "--data" ? args[1] : Path.Join(Path.GetTempPath(), "proxythreat-bench");
+var script = Path.Join(AppContext.BaseDirectory, "spot_notebook.py");
+var day20 = Day(2_000_000, 20);
+var day200 = Day(2_000_000, 200);
+var sizes = new[] { 250_000, 500_000, 1_000_000, 2_000_000 };
+var dates = sizes.ToDictionary(s => s, s => new DateOnly(2016, 7, 1).AddDays(Array.IndexOf(sizes, s)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+Console.Error.WriteLine("making the details answers");
+var answers = sizes.ToDictionary(s => dates[s], DetailsAnswer.Build);
+await using var server = await SpotApiServer.StartAsync(answers);
+var endpoint = server.Endpoint.ToString();
+var megabytes = answers[dates[1_000_000]].Length / 1e6;
+
+var results = new List<string>
+{
+    "| comparison | variant | time (s) | peak memory (MB) | time ratio | memory ratio |",
+    "|---|---|---:|---:|---:|---:|",
+};
+
+void Compare(string comparison, params (string Name, ProcessStartInfo Start)[] variants)
+{
+    Console.Error.WriteLine($"measuring {comparison}");
+    var runs = variants.Select(_ => new List<(double Seconds, double Megabytes)>()).ToArray();
+    for (var round = 0; round < 3; round++)
     {
-        var clock = Stopwatch.StartNew();
-        var analysis = ThreatAnalyzer.Analyze(Uri, search, new TimelineSettings(top, TimeSpan.FromMinutes(5)), HttpStatusNames.Default);
-        times[top].Add(clock.Elapsed.TotalMilliseconds);
-        GC.KeepAlive(analysis);
+        for (var v = 0; v < variants.Length; v++)
+        {
+            runs[v].Add(Run(variants[v].Start));
+        }
+    }
+
+    var medians = runs.Select(r => (Seconds: Median(r.Select(x => x.Seconds)), Megabytes: Median(r.Select(x => x.Megabytes)))).ToArray();
+    for (var v = 0; v < variants.Length; v++)
+    {
+        var ratio = v == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{medians[0].Seconds / medians[v].Seconds:F2}x | {medians[0].Megabytes / medians[v].Megabytes:F2}x");
+        results.Add(string.Create(CultureInfo.InvariantCulture, $"| {(v == 0 ? comparison : string.Empty)} | {variants[v].Name} | {medians[v].Seconds:F2} | {medians[v].Megabytes:F0} | {(v == 0 ? "1 | 1" : ratio)} |"));
     }
 }
 
-double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-Console.WriteLine($"TopResults 20: {Median(times[20]),7:F0} ms; TopResults 2000: {Median(times[2000]),7:F0} ms (medians); ratio {Median(times[2000]) / Median(times[20]):F2}x");
+string Spill() => Path.Join(data, "spill");
 
-// A day of one popular URI: a few thousand clients, a few dozen referers, rows in time order as Spot sends them.
-static SearchRows Search(int rows)
+ProcessStartInfo Tables(string day, int top = 20) => Child.StartInfo(
+    "worker", "investigate", "--date", "2016-07-08", "--dry-run", $"--Source:Tables:Root={day}", "--Investigation:DecisionsPath=", "--Serilog:MinimumLevel:Default=Warning",
+    $"--Investigation:TopResults={top}", $"--Hdfs:Local:Root={Path.Join(data, "out")}");
+
+ProcessStartInfo GraphQL(int rows, bool write = false, int top = 20, int? budget = null)
 {
-    var random = new Random(20160708);
-    var search = new SearchRows();
-    string[] codes = ["200", "200", "200", "302", "404"];
-    for (var i = 0; i < rows; i++)
+    string[] common = ["worker", "investigate", "--date", dates[rows], "--Source:Kind=graphql", $"--Source:GraphQL:Endpoint={endpoint}", $"--Source:GraphQL:SpillFolder={Spill()}",
+        "--Investigation:DecisionsPath=", "--Serilog:MinimumLevel:Default=Warning", $"--Investigation:TopResults={top}", $"--Hdfs:Local:Root={Path.Join(data, "out")}", $"--State:Path={Path.Join(data, "ledger.db")}"];
+    string[] budgetArgs = budget is { } b ? [$"--Source:GraphQL:MemoryBudgetMiB={b}"] : [];
+    return Child.StartInfo([.. common, .. write ? Array.Empty<string>() : ["--dry-run"], .. budgetArgs]);
+}
+
+ProcessStartInfo Python(int rows)
+{
+    var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, UseShellExecute = false };
+    foreach (var arg in new[] { script, endpoint, dates[rows], DetailsAnswer.Uri })
     {
-        var onward = random.Next(10) == 0;
-        search.Add(
-            new DateTime(2016, 7, 8).AddSeconds(i * 86_400L / rows),
-            $"10.0.{random.Next(20)}.{random.Next(1, 200)}",
-            onward ? $"http://next-{random.Next(5)}.example/" : Uri,
-            onward ? Uri : $"http://news-site-{random.Next(40)}.example/article/{random.Next(40)}",
-            "GET",
-            "text/html",
-            codes[random.Next(codes.Length)],
-            random.Next(20, 900));
+        start.ArgumentList.Add(arg);
     }
 
-    return search.Complete();
+    return start;
+}
+
+Compare("tables: 2 M requests, 20 threats", ("worker, investigate --dry-run", Tables(day20)), ("DuckDB, the same in SQL", Child.StartInfo("duckdb", day20, "20")));
+Compare("tables: the key columns of the day", ("ParquetSharp (Arrow, dictionaries)", Child.StartInfo("parquetsharp", day20)), ("Parquet.Net (a string per row)", Child.StartInfo("parquet.net", day20)));
+Compare(string.Create(CultureInfo.InvariantCulture, $"GraphQL: 1 M rows, {megabytes:F0} MB of JSON"),
+    ("worker, investigate --dry-run", GraphQL(1_000_000)),
+    ("receiving the answer only", Child.StartInfo("receive", endpoint, dates[1_000_000])),
+    ("Spot's algorithm in Python", Python(1_000_000)));
+Compare("GraphQL: 1 M rows, JSON written", ("worker, investigate", GraphQL(1_000_000, write: true)), ("receiving the answer only", Child.StartInfo("receive", endpoint, dates[1_000_000])));
+Compare("scaling: rows (GraphQL, dry run, 8 MiB budget)", sizes.Select(s => (string.Create(CultureInfo.InvariantCulture, $"{s / 1e6:0.##} M rows"), GraphQL(s, budget: 8))).ToArray());
+Compare("scaling: TopResults (GraphQL, 1 M rows, dry run)", ("TopResults 20", GraphQL(1_000_000)), ("TopResults 2,000", GraphQL(1_000_000, top: 2000)));
+Compare("scaling: threats (tables, 156,000 matches)", ("over 20 threats", Tables(day20)), ("over 200 threats", Tables(day200)));
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores; median of 3 runs each, alternating; ratio = first variant / this variant"));
+foreach (var line in results)
+{
+    Console.WriteLine(line);
+}
+
+return 0;
+
+string Day(int requests, int threats)
+{
+    var folder = Path.Join(data, string.Create(CultureInfo.InvariantCulture, $"day-{requests}-{threats}"));
+    if (!File.Exists(Path.Join(folder, "complete")))
+    {
+        Console.Error.WriteLine($"writing {folder}");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        BenchDay.Write(folder, requests, threats);
+        File.WriteAllText(Path.Join(folder, "complete"), string.Empty);
+    }
+
+    return folder;
+}
+
+static double Median(IEnumerable<double> values) => values.Order().ElementAt(1);
+
+static (double Seconds, double Megabytes) Run(ProcessStartInfo start)
+{
+    var clock = Stopwatch.StartNew();
+    using var process = Process.Start(start)!;
+    var output = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    var seconds = clock.Elapsed.TotalSeconds;
+    var peak = output.Split('\n').Select(l => l.Split(' ')).LastOrDefault(p => p.Length == 2 && p[0] == "peak_kib");
+    if (process.ExitCode != 0 || peak is null)
+    {
+        throw new InvalidOperationException($"{start.FileName} {string.Join(' ', start.ArgumentList)} exited {process.ExitCode}: {output}");
+    }
+
+    return (seconds, long.Parse(peak[1], CultureInfo.InvariantCulture) / 1024.0 * 1.048576);
 }

@@ -22,7 +22,7 @@ public sealed class SearchRows : IDisposable
     private readonly SpillFolder? _spill;
     private readonly List<RowBlock> _blocks = [];
     private SearchRow[] _current = [];
-    private SearchRow[]? _reusable;
+    private readonly Stack<SearchRow[]> _free = new();
     private int _currentCount;
     private long _lastKey = long.MinValue;
     private bool _currentInOrder = true;
@@ -107,7 +107,7 @@ public sealed class SearchRows : IDisposable
 
         _completed = true;
         _current = [];
-        _reusable = null;
+        _free.Clear();
         return this;
     }
 
@@ -137,7 +137,7 @@ public sealed class SearchRows : IDisposable
         _file?.Dispose();
         _blocks.Clear();
         _current = [];
-        _reusable = null;
+        _free.Clear();
     }
 
     private List<RowBlock> Completed() =>
@@ -161,8 +161,8 @@ public sealed class SearchRows : IDisposable
             }
         }
 
-        _current = _reusable ?? new SearchRow[_current.Length == 0 ? 1024 : Math.Min(_current.Length * 2, BlockRows)];
-        _reusable = null;
+        // Blocks that went to the file lend their arrays to the next ones: past the budget, memory stays put.
+        _current = _free.Count > 0 ? _free.Pop() : new SearchRow[_current.Length == 0 ? 1024 : Math.Min(_current.Length * 2, BlockRows)];
         _currentCount = 0;
         _currentInOrder = true;
         _lastKey = long.MinValue;
@@ -182,7 +182,7 @@ public sealed class SearchRows : IDisposable
                 _blockBytesInMemory -= (long)rows.Length * RowBytes;
                 if (rows.Length == BlockRows)
                 {
-                    _reusable = rows;
+                    _free.Push(rows);
                 }
             }
         }

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ParquetSharp.Arrow;
+using ProxyThreat.Worker;
+using ProxyThreat.Worker.Cli;
+
+namespace ProxyThreat.Benchmarks;
+
+/// <summary>What one measured process does; each prints its peak memory last, as <c>peak_kib N</c>.</summary>
+internal static class Child
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        switch (args[0])
+        {
+            case "worker":
+                // The investigate verb exactly as the executable runs it, minus process start-up of the SDK's host.
+                var command = CommandLine.Parse(args[1..]);
+                using (var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>()))
+                {
+                    var code = await host.Services.GetRequiredService<InvestigateCommand>().RunAsync(command, TextWriter.Null, CancellationToken.None);
+                    if (code != 0)
+                    {
+                        return code;
+                    }
+                }
+
+                break;
+            case "duckdb":
+                DuckDbInvestigation.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), 300);
+                break;
+            case "receive":
+                using (var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan })
+                {
+                    var body = new { query = "query($date: SpotDateType!, $uri: String!) { proxy { threat { details(date: $date, uri: $uri) { datetime } } } }", variables = new { date = args[2], uri = DetailsAnswer.Uri } };
+                    using var request = new HttpRequestMessage(HttpMethod.Post, args[1]) { Content = JsonContent.Create(body) };
+                    using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                    await using var stream = await response.Content.ReadAsStreamAsync();
+                    await stream.CopyToAsync(Stream.Null);
+                }
+
+                break;
+            case "parquetsharp":
+                ReadKeyColumnsWithParquetSharp(args[1]);
+                break;
+            case "parquet.net":
+                await ReadKeyColumnsWithParquetNetAsync(args[1]);
+                break;
+            default:
+                throw new ArgumentException($"unknown child {args[0]}");
+        }
+
+        Console.WriteLine($"peak_kib {PeakKib()}");
+        return 0;
+    }
+
+    private static long PeakKib() =>
+        File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)).First();
+
+    private static IEnumerable<string> RawFiles(string root) =>
+        Directory.EnumerateFiles(Path.Join(root, "user", "spot", "proxy", "hive", "y=2016"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+
+    /// <summary>fulluri and referer of every row, as the tables source reads them first (dictionaries, UTF-8 bytes).</summary>
+    private static void ReadKeyColumnsWithParquetSharp(string root)
+    {
+        long bytes = 0;
+        foreach (var file in RawFiles(root))
+        {
+            using var properties = ArrowReaderProperties.GetDefault();
+            int[] columns;
+            using (var metadata = new ParquetSharp.ParquetFileReader(file))
+            {
+                var schema = metadata.FileMetaData.Schema;
+                columns = Enumerable.Range(0, schema.NumColumns).Where(c => schema.Column(c).Name is "fulluri" or "referer").ToArray();
+            }
+
+            foreach (var c in columns)
+            {
+                properties.SetReadDictionary(c, true);
+            }
+
+            using var reader = new FileReader(file, arrowProperties: properties);
+            using var batches = reader.GetRecordBatchReader(Enumerable.Range(0, reader.NumRowGroups).ToArray(), columns);
+            while (batches.ReadNextRecordBatchAsync().AsTask().GetAwaiter().GetResult() is { } batch)
+            {
+                using (batch)
+                {
+                    foreach (var array in batch.Arrays.OfType<Apache.Arrow.DictionaryArray>())
+                    {
+                        var entries = (Apache.Arrow.BinaryArray)array.Dictionary;
+                        for (var e = 0; e < entries.Length; e++)
+                        {
+                            bytes += entries.GetBytes(e).Length;
+                        }
+                    }
+                }
+            }
+        }
+
+        GC.KeepAlive(bytes);
+    }
+
+    /// <summary>The same two columns through Parquet.Net's reader, which makes a string per row.</summary>
+    private static async Task ReadKeyColumnsWithParquetNetAsync(string root)
+    {
+        long chars = 0;
+        foreach (var file in RawFiles(root))
+        {
+            await using var stream = File.OpenRead(file);
+            await using var reader = await Parquet.ParquetReader.CreateAsync(stream);
+            var fields = reader.Schema.DataFields.Where(f => f.Name is "fulluri" or "referer").ToArray();
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                foreach (var field in fields)
+                {
+                    var values = new string?[group.RowCount];
+                    await group.ReadAsync(field, values.AsMemory());
+                    chars += values.Sum(v => v?.Length ?? 0);
+                }
+            }
+        }
+
+        GC.KeepAlive(chars);
+    }
+
+    public static ProcessStartInfo StartInfo(params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add("child");
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
+    }
+}
