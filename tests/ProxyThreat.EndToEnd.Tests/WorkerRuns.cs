@@ -62,6 +62,31 @@ internal static class WorkerRuns
         return process;
     }
 
+    /// <summary>
+    /// Runs the built worker to its end and captures what it prints; journaled, as systemd runs it with standard
+    /// error on the journal (<c>JOURNAL_STREAM</c> holding that stream's device and inode).
+    /// </summary>
+    public static async Task<(int Code, string Output, string Error)> RunProcessAsync(string[] args, bool journaled)
+    {
+        var start = journaled
+            ? new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", "JOURNAL_STREAM=$(stat -L -c %d:%i /proc/self/fd/2) exec dotnet \"$@\"", "sh" } }
+            : new ProcessStartInfo("dotnet");
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.Environment.Remove("JOURNAL_STREAM");
+        start.ArgumentList.Add(Executable());
+        foreach (var arg in (string[])[.. args, .. SampleArguments()])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output, await error);
+    }
+
     /// <summary>The per-threat lines, without the total's output location, which names each output's own root.</summary>
     public static string[] Lines(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("total", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
