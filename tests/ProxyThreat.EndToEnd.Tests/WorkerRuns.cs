@@ -32,7 +32,7 @@ internal static class WorkerRuns
 
     public static async Task<(int Code, string Output)> RunAsync(string[] args)
     {
-        var command = CommandLine.Parse([.. args, .. SampleArguments()]);
+        var command = CommandLine.Parse(WithSample(args));
         using var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>().AddSingleton<CheckCommand>().AddSingleton<ReportCommand>());
         using var output = new StringWriter();
         var code = command.Verb switch
@@ -44,19 +44,19 @@ internal static class WorkerRuns
         return (code, output.ToString());
     }
 
-    /// <summary>Starts the built worker executable, its output discarded (it may be killed at any moment).</summary>
-    public static Process Start(string[] args)
+    /// <summary>Starts the built worker executable; its standard error goes line by line to <paramref name="onError"/>, its output nowhere.</summary>
+    public static Process Start(string[] args, Action<string>? onError = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Executable());
-        foreach (var arg in (string[])[.. args, .. SampleArguments()])
+        foreach (var arg in WithSample(args))
         {
             start.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => onError?.Invoke(e.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -75,7 +75,7 @@ internal static class WorkerRuns
         start.RedirectStandardError = true;
         start.Environment.Remove("JOURNAL_STREAM");
         start.ArgumentList.Add(Executable());
-        foreach (var arg in (string[])[.. args, .. SampleArguments()])
+        foreach (var arg in WithSample(args))
         {
             start.ArgumentList.Add(arg);
         }
@@ -105,9 +105,12 @@ internal static class WorkerRuns
         return Path.Join(Repository.Root, "src", "ProxyThreat.Worker", "bin", build, "proxythreat.dll");
     }
 
-    private static string[] SampleArguments() =>
+    /// <summary>The verb, the sample's tables and decisions, then the test's own settings, which win over them.</summary>
+    private static string[] WithSample(string[] args) =>
     [
+        args[0],
         $"--Source:Tables:Root={SampleTables}",
         $"--Investigation:DecisionsPath={Path.Join(Samples, "decisions.jsonl")}",
+        .. args[1..],
     ];
 }

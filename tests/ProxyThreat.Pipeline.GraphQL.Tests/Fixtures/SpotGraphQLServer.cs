@@ -57,6 +57,9 @@ public sealed class SpotGraphQLServer : IAsyncDisposable
     /// <summary>Which requests are chosen for the fault (default: every one).</summary>
     public Func<CapturedRequest, bool> FaultWhen { get; set; } = _ => true;
 
+    /// <summary>When set, chooses a fault for every request that <see cref="Fault"/> does not take (for soak tests).</summary>
+    public Func<CapturedRequest, ServerFault>? FaultFor { get; set; }
+
     /// <summary>How long <see cref="ServerFault.Slow"/> waits.</summary>
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -124,7 +127,7 @@ public sealed class SpotGraphQLServer : IAsyncDisposable
             result.Errors?.OfType<ValidationError>().Select(e => e.Message).ToList() ?? []);
         _requests.Enqueue(captured);
 
-        var fault = Fault != ServerFault.None && FaultWhen(captured) && Interlocked.Decrement(ref _faultsLeft) >= 0 ? Fault : ServerFault.None;
+        var fault = Fault != ServerFault.None && FaultWhen(captured) && Interlocked.Decrement(ref _faultsLeft) >= 0 ? Fault : FaultFor?.Invoke(captured) ?? ServerFault.None;
         var answer = Encoding.UTF8.GetBytes(_serializer.Serialize(result));
         switch (fault)
         {

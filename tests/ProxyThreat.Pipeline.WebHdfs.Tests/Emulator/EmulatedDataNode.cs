@@ -22,8 +22,7 @@ internal sealed class EmulatedDataNode
                 await CreateAsync(context, path, local);
                 break;
             case "OPEN":
-                _cluster.Record(context, 0);
-                await _cluster.SendFileAsync(context, local);
+                await _cluster.SendFileAsync(context, local, _cluster.Record(context, 0));
                 break;
             default:
                 _cluster.Record(context, 0);
@@ -36,7 +35,9 @@ internal sealed class EmulatedDataNode
     {
         var length = context.Request.ContentLength ?? 0;
         Directory.CreateDirectory(Path.GetDirectoryName(local)!);
-        if (_cluster.TakeUploadDrop())
+        var fault = _cluster.TakeUploadDrop() ? EmulatedFault.Drop : _cluster.TakeUploadStall() ? EmulatedFault.Stall : _cluster.FaultOf(new EmulatedCall(
+            $"127.0.0.1:{context.Connection.LocalPort}", context.Request.Method, "CREATE", path, null, context.Request.QueryString.Value ?? "", length));
+        if (fault == EmulatedFault.Drop)
         {
             // Keep what arrived, as a half-written block would, and drop the connection mid-body.
             var half = new byte[length / 2];
@@ -48,7 +49,7 @@ internal sealed class EmulatedDataNode
             return;
         }
 
-        if (_cluster.TakeUploadStall())
+        if (fault == EmulatedFault.Stall)
         {
             // Take half, then stop reading and answering: the client's writes block once the buffers are full.
             var half = new byte[length / 2];

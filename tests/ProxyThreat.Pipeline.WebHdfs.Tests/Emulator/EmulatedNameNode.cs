@@ -19,8 +19,9 @@ internal sealed class EmulatedNameNode
         var call = _cluster.Record(context, body.Length);
         var query = context.Request.Query;
         _cluster.BeforeCall?.Invoke(call);
+        var fault = _cluster.FaultOf(call);
 
-        if (_cluster.DownWhile?.Invoke() == true)
+        if (_cluster.DownWhile?.Invoke() == true || fault == EmulatedFault.Drop)
         {
             context.Abort();
         }
@@ -33,7 +34,7 @@ internal sealed class EmulatedNameNode
                 "Failed to obtain user group information: org.apache.hadoop.security.token.SecretManager$InvalidToken: token (HDFS_DELEGATION_TOKEN token 7 for spot) is expired",
                 "java.lang");
         }
-        else if (_cluster.TakeFailure())
+        else if (_cluster.TakeFailure() || fault == EmulatedFault.Status500)
         {
             context.Response.StatusCode = 500;
         }
@@ -41,7 +42,7 @@ internal sealed class EmulatedNameNode
         {
             await Answers.RemoteAsync(context, 403, "RetriableException", "org.apache.hadoop.hdfs.server.namenode.SafeModeException: Cannot complete the operation. Name node is in safe mode. The reported blocks 0 needs additional 12 blocks to reach the threshold 0.9990 of total blocks 12.", "org.apache.hadoop.ipc");
         }
-        else if (_cluster.TakeSafeMode())
+        else if (_cluster.TakeSafeMode() || fault == EmulatedFault.SafeMode)
         {
             await Answers.RemoteAsync(context, 403, "SafeModeException", $"Cannot {call.Operation} {call.Path}. Name node is in safe mode.", "org.apache.hadoop.hdfs.server.namenode");
         }
@@ -49,7 +50,7 @@ internal sealed class EmulatedNameNode
         {
             await Answers.DeniedAsync(context, call.Path);
         }
-        else if (_cluster.LoseAnswerWhen?.Invoke(call) == true)
+        else if (_cluster.LoseAnswerWhen?.Invoke(call) == true || fault == EmulatedFault.LoseAnswer)
         {
             // Carry the call out into a response nobody sees, then drop the connection.
             var answer = context.Response.Body;
@@ -173,7 +174,7 @@ internal sealed class EmulatedNameNode
         }
         else
         {
-            await _cluster.SendFileAsync(context, local);
+            await _cluster.SendFileAsync(context, local, call);
         }
     }
 

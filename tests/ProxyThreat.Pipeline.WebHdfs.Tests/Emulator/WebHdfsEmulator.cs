@@ -109,6 +109,9 @@ public sealed class WebHdfsEmulator : IAsyncDisposable
     /// </summary>
     public ConcurrentDictionary<string, bool> UnderConstruction { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>When set, chooses a fault for every call a NameNode or DataNode of the emulator takes (for soak tests).</summary>
+    public Func<EmulatedCall, EmulatedFault>? FaultFor { get; set; }
+
     /// <summary>Called with each NameNode call before it is carried out (e.g. to kill a client at a chosen moment).</summary>
     public Action<EmulatedCall>? BeforeCall { get; set; }
 
@@ -237,15 +240,17 @@ public sealed class WebHdfsEmulator : IAsyncDisposable
 
     internal bool TakeRedirectRefusal() => TakeOne(ref _redirectsToRefuse);
 
+    internal EmulatedFault FaultOf(EmulatedCall call) => FaultFor?.Invoke(call) ?? EmulatedFault.None;
+
     /// <summary>Sends a file's bytes as a download: whole, trickled, half then dropped, or half then stalled.</summary>
-    internal async Task SendFileAsync(HttpContext context, string local)
+    internal async Task SendFileAsync(HttpContext context, string local, EmulatedCall call)
     {
         var bytes = await File.ReadAllBytesAsync(local);
         context.Response.ContentType = "application/octet-stream";
         context.Response.ContentLength = bytes.Length;
-        var dropped = TakeDownloadDrop();
-        var stall = !dropped && TakeDownloadStall();
-        if (dropped || stall)
+        var fault = TakeDownloadDrop() ? EmulatedFault.Drop : TakeDownloadStall() ? EmulatedFault.Stall : FaultOf(call);
+        var stall = fault == EmulatedFault.Stall;
+        if (fault is EmulatedFault.Drop or EmulatedFault.Stall)
         {
             await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
             await context.Response.Body.FlushAsync();
