@@ -8,6 +8,7 @@ using ProxyThreat.Pipeline.Hdfs;
 using ProxyThreat.Pipeline.Hdfs.WebHdfs;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Output;
+using ProxyThreat.Pipeline.Provenance;
 using ProxyThreat.Pipeline.Report;
 using ProxyThreat.Pipeline.Search;
 using ProxyThreat.Pipeline.Sources;
@@ -52,6 +53,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(sp => new SpotWriter(sp.GetRequiredService<IHdfs>(), sp.GetRequiredService<SpotLayout>()));
         services.AddSingleton(sp => new ReportReader(sp.GetRequiredService<IHdfs>(), sp.GetRequiredService<SpotLayout>()));
         services.AddSingleton<DecisionStore>();
+        services.AddSingleton<SourceReadRecorder>();
         services.AddSingleton<Investigator>();
         services.AddSingleton<ReadinessCheck>();
         return services;

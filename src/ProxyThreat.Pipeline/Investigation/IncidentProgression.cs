@@ -1,12 +1,15 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ProxyThreat.Pipeline.Provenance;
+using ProxyThreat.Pipeline.Sources;
 
 namespace ProxyThreat.Pipeline.Investigation;
 
 /// <summary>
 /// The <c>incident-progression-&lt;md5&gt;.json</c> file Spot's UI draws (FORMATS.md section 4 step 5), with the
 /// counts of step 4 added under <c>counts</c> and where the storyboard's title and text came from under
-/// <c>origin</c>, so the report can say it without the ledger. The same inputs always give the same bytes.
+/// <c>origin</c>, so the report can say it without the ledger, and where it all came from under <c>provenance</c>.
+/// The same inputs always give the same bytes.
 /// </summary>
 public static class IncidentProgression
 {
@@ -51,6 +54,11 @@ public static class IncidentProgression
             WriteCounts(json, "referer", analysis.Referers);
             json.WriteEndObject();
             json.WriteString("origin", OriginName(origin));
+            if (analysis.Provenance is { } provenance)
+            {
+                WriteProvenance(json, provenance);
+            }
+
             json.WriteEndObject();
         }
 
@@ -59,6 +67,54 @@ public static class IncidentProgression
 
     /// <summary>The name an origin has in the file: <c>decision</c>, <c>storyboard</c> or <c>generated</c>.</summary>
     public static string OriginName(StoryOrigin origin) => origin.ToString().ToLowerInvariant();
+
+    private static void WriteProvenance(Utf8JsonWriter json, ThreatProvenance provenance)
+    {
+        json.WriteStartObject("provenance");
+        json.WriteStartObject("source");
+        json.WriteString("kind", provenance.Source.Kind == SourceKind.GraphQL ? "graphql" : "tables");
+        if (provenance.Source.Endpoint is { } endpoint)
+        {
+            json.WriteString("endpoint", endpoint);
+        }
+
+        if (provenance.Source.Kind == SourceKind.Tables)
+        {
+            json.WriteStartArray("files");
+            foreach (var file in provenance.Source.Files)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", file.Path);
+                json.WriteNumber("bytes", file.Bytes);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteNumber("rows", provenance.Rows);
+        json.WriteEndObject();
+        json.WriteString("story", OriginName(provenance.Story));
+        json.WriteString("worker", provenance.Worker);
+        json.WriteStartObject("settings");
+        json.WriteStartArray("severities");
+        foreach (var severity in provenance.Settings.Severities)
+        {
+            json.WriteNumberValue(severity);
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("top_results", provenance.Settings.TopResults);
+        json.WriteNumber("timeline_gap_seconds", provenance.Settings.TimelineGapSeconds);
+        json.WriteString("sha256", provenance.Settings.Sha256);
+        json.WriteEndObject();
+        json.WriteStartObject("timeline");
+        json.WriteNumber("clients", provenance.Clients);
+        json.WriteNumber("top", provenance.TimelineClients);
+        json.WriteBoolean("capped", provenance.TimelineCapped);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
 
     private static void WriteCounts(Utf8JsonWriter json, string name, IReadOnlyList<CountedValue> counts)
     {

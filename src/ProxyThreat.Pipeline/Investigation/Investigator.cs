@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Investigation.Internal;
 using ProxyThreat.Pipeline.Output;
+using ProxyThreat.Pipeline.Provenance;
 using ProxyThreat.Pipeline.Sources;
 
 namespace ProxyThreat.Pipeline.Investigation;
@@ -19,15 +20,17 @@ public sealed class Investigator
 {
     private readonly IThreatSource _source;
     private readonly SpotWriter _writer;
+    private readonly SourceReadRecorder _reads;
     private readonly InvestigationOptions _options;
     private readonly HttpStatusNames _statusNames;
     private readonly TimeProvider _time;
     private readonly ILogger<Investigator> _logger;
 
-    public Investigator(IThreatSource source, SpotWriter writer, IOptions<InvestigationOptions> options, TimeProvider time, ILogger<Investigator> logger)
+    public Investigator(IThreatSource source, SpotWriter writer, SourceReadRecorder reads, IOptions<InvestigationOptions> options, TimeProvider time, ILogger<Investigator> logger)
     {
         _source = source;
         _writer = writer;
+        _reads = reads;
         _options = options.Value;
         _statusNames = HttpStatusNames.Default;
         _time = time;
@@ -177,13 +180,15 @@ public sealed class Investigator
         }
 
         var started = _time.GetTimestamp();
+        var read = await _reads.RecordAsync(date, cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelThreats, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(_source.SearchAsync(date, searched, cancellationToken), parallel, async (search, ct) =>
         {
             ThreatOutcome outcome;
             using (search)
             {
-                outcome = await InvestigateOneAsync(date, search, severityOf[search.Uri], decisions.Find(date, search.Uri), entries.GetValueOrDefault(search.Uri), scope.DryRun, started, failures, ct);
+                var threat = new Threat(search, severityOf[search.Uri], decisions.Find(date, search.Uri), entries.GetValueOrDefault(search.Uri), read);
+                outcome = await InvestigateOneAsync(date, threat, scope.DryRun, started, failures, ct);
             }
 
             await emitAsync(outcome, ct);
@@ -192,8 +197,9 @@ public sealed class Investigator
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private async Task<ThreatOutcome> InvestigateOneAsync(DateOnly date, ExpandedSearch search, int severity, Decision? decision, StoryboardEntry? entry, bool dryRun, long searchStarted, FailureDigest failures, CancellationToken cancellationToken)
+    private async Task<ThreatOutcome> InvestigateOneAsync(DateOnly date, Threat threat, bool dryRun, long searchStarted, FailureDigest failures, CancellationToken cancellationToken)
     {
+        var search = threat.Search;
         if (search.Error is { } error)
         {
             // The search of all threats runs as one: a threat whose search failed took the search's time.
@@ -204,7 +210,15 @@ public sealed class Investigator
         try
         {
             var analysis = ThreatAnalyzer.Analyze(search.Uri, search.Rows, _options.Timeline, _statusNames);
-            var story = ThreatStory.Resolve(decision, entry, date, analysis, severity);
+            var story = ThreatStory.Resolve(threat.Decision, threat.Entry, date, analysis, threat.Severity, _options.TopResults);
+            analysis.Provenance = new ThreatProvenance(
+                threat.Read,
+                analysis.RowCount,
+                story.Origin,
+                new OutputSettings(_options.SelectedSeverities.Order().ToList(), _options.TopResults, _options.TimelineGapSeconds),
+                analysis.ClientCount,
+                Math.Min(_options.TopResults, analysis.ClientCount),
+                WorkerVersion.Current);
             if (!dryRun)
             {
                 await _writer.WriteAsync(date, story, analysis, cancellationToken);
@@ -236,4 +250,7 @@ public sealed class Investigator
 
         return new ThreatOutcome(date, search.Uri, ThreatStatus.Failed, search.Rows.Count, 0, elapsed, Error: error);
     }
+
+    /// <summary>One threat's search with what its story and provenance need.</summary>
+    private sealed record Threat(ExpandedSearch Search, int Severity, Decision? Decision, StoryboardEntry? Entry, SourceRead Read);
 }

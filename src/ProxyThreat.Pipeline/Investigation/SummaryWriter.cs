@@ -32,7 +32,10 @@ public static class SummaryWriter
         return $"{Marker}{Risk(severity)} URI {host}: {what}";
     }
 
-    public static string Text(DateOnly date, ThreatAnalysis analysis)
+    /// <param name="date">The investigated date.</param>
+    /// <param name="analysis">The threat's aggregates.</param>
+    /// <param name="topResults">How many clients the timeline is cut to (<c>Investigation:TopResults</c>), so the text can say it cut.</param>
+    public static string Text(DateOnly date, ThreatAnalysis analysis, int topResults)
     {
         var inv = CultureInfo.InvariantCulture;
         if (analysis.RowCount == 0)
@@ -89,8 +92,13 @@ public static class SummaryWriter
         }
 
         text.Append(analysis.Timeline.Count > 0
-            ? string.Create(inv, $" The timeline holds {Count(analysis.Timeline.Count, "row")}, one per session and response code of its most active clients.")
-            : " The timeline is empty: no request to it has both a client IP and a time.");
+            ? string.Create(inv, $" The timeline holds {Count(analysis.Timeline.Count, "row")}, one per session and response code of its most active clients")
+            : " The timeline is empty: no request to it has both a client IP and a time");
+
+        // A cap says it capped: a reader must not take the timeline's clients for all of them.
+        text.Append(analysis.ClientCount > topResults
+            ? string.Create(inv, $"; it shows the top {topResults} of {analysis.ClientCount} clients.")
+            : ".");
         return text.ToString();
     }
 

@@ -1,3 +1,4 @@
+using ProxyThreat.Pipeline.Provenance;
 using ProxyThreat.Pipeline.Search;
 
 namespace ProxyThreat.Pipeline.Investigation;
@@ -60,6 +61,9 @@ public sealed class ThreatAnalysis
 
     /// <summary>How many distinct client IPs the expanded search holds.</summary>
     public int ClientCount { get; }
+
+    /// <summary>Where the outputs come from, for the incident-progression file; set by the investigator once the story is known.</summary>
+    public ThreatProvenance? Provenance { get; internal set; }
 
     /// <summary>The requests whose fulluri is the URI, in time order, read from the search's rows as they are enumerated.</summary>
     public IEnumerable<IncidentRequest> Requests

@@ -19,7 +19,8 @@ public sealed record ThreatStory(string Title, string Text, StoryOrigin Origin)
     /// <param name="date">The investigated date.</param>
     /// <param name="analysis">The threat's aggregates.</param>
     /// <param name="severity">The threat's score on the date, for a generated title.</param>
-    public static ThreatStory Resolve(Decision? decision, StoryboardEntry? entry, DateOnly date, ThreatAnalysis analysis, int severity)
+    /// <param name="topResults">How many clients the timeline is cut to, for a generated text.</param>
+    public static ThreatStory Resolve(Decision? decision, StoryboardEntry? entry, DateOnly date, ThreatAnalysis analysis, int severity, int topResults)
     {
         var title = decision?.Title ?? Saved(entry?.Title);
         var text = decision?.Text ?? Saved(entry?.Text);
@@ -28,7 +29,7 @@ public sealed record ThreatStory(string Title, string Text, StoryOrigin Origin)
             : StoryOrigin.Generated;
         return new ThreatStory(
             title ?? SummaryWriter.Title(analysis, severity),
-            text ?? SummaryWriter.Text(date, analysis),
+            text ?? SummaryWriter.Text(date, analysis, topResults),
             origin);
     }
 

@@ -10,7 +10,9 @@ namespace ProxyThreat.EndToEnd.Tests.Differential;
 /// <summary>
 /// The expanded search and analysis, run over generated days through either source, write exactly the files the
 /// worker wrote before they were rebuilt for speed: <c>Expected/</c> holds what the earlier implementation (row objects, sorts and
-/// scans per client) wrote for the same days, and every file must match byte for byte.
+/// scans per client) wrote for the same days, and every file must match byte for byte. The incident-progression
+/// files' <c>provenance</c> says which source and which build wrote them: <c>Expected/</c> holds the tables source's,
+/// with the worker's version as <see cref="IncidentJson.VersionToken"/>; the GraphQL source's says it read Spot's API.
 /// </summary>
 public sealed class DifferentialTests : IDisposable
 {
@@ -44,7 +46,7 @@ public sealed class DifferentialTests : IDisposable
 
         var output = await InvestigateAsync([$"--Source:Tables:Root={tables}"], topResults, gapSeconds);
 
-        AssertExpected(seed, output);
+        AssertExpected(seed, output, graphQLEndpoint: null);
     }
 
     [Theory]
@@ -57,7 +59,7 @@ public sealed class DifferentialTests : IDisposable
 
         var output = await InvestigateAsync(["--Source:Kind=graphql", $"--Source:GraphQL:Endpoint={graphql.Endpoint}", $"--Source:GraphQL:SpillFolder={Path.Join(_scratch, "spill")}"], topResults, gapSeconds);
 
-        AssertExpected(seed, output);
+        AssertExpected(seed, output, graphql.Endpoint.Authority);
     }
 
     internal async Task<string> InvestigateAsync(string[] source, int topResults, int gapSeconds)
@@ -80,11 +82,14 @@ public sealed class DifferentialTests : IDisposable
         return output;
     }
 
-    internal static void AssertExpected(int seed, string output)
+    /// <param name="seed">The generated day.</param>
+    /// <param name="output">The output root the worker wrote.</param>
+    /// <param name="graphQLEndpoint">The API's host and port when the day was read through it; null for the tables source.</param>
+    internal static void AssertExpected(int seed, string output, string? graphQLEndpoint)
     {
         var expectedFolder = Path.Join(Repository.Root, "tests", "ProxyThreat.EndToEnd.Tests", "Differential", "Expected", $"day-{seed}");
-        var actual = Files(output);
-        if (Environment.GetEnvironmentVariable(WriteExpectedVariable) == "1")
+        var actual = Files(output).ToDictionary(f => f.Key, f => IncidentJson.IsIncidentProgression(f.Key) ? IncidentJson.WithVersionToken(f.Value) : f.Value, StringComparer.Ordinal);
+        if (Environment.GetEnvironmentVariable(WriteExpectedVariable) == "1" && graphQLEndpoint is null)
         {
             if (Directory.Exists(expectedFolder))
             {
@@ -105,7 +110,28 @@ public sealed class DifferentialTests : IDisposable
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
         foreach (var (file, bytes) in expected)
         {
+            if (graphQLEndpoint is not null && IncidentJson.IsIncidentProgression(file))
+            {
+                AssertReadThroughTheApi(seed, file, bytes, actual[file], graphQLEndpoint);
+                continue;
+            }
+
             Assert.True(bytes.AsSpan().SequenceEqual(actual[file]), $"{file} differs from the expected output of day {seed}");
+        }
+    }
+
+    /// <summary>Every key as the tables source wrote it, and a provenance that differs only in naming the API it read.</summary>
+    private static void AssertReadThroughTheApi(int seed, string file, byte[] expected, byte[] actual, string endpoint)
+    {
+        Assert.True(IncidentJson.WithoutProvenance(expected).AsSpan().SequenceEqual(IncidentJson.WithoutProvenance(actual)), $"{file} differs from the expected output of day {seed}");
+        var want = IncidentJson.Provenance(expected);
+        var got = IncidentJson.Provenance(actual);
+        Assert.Equal(
+            $$"""{"kind":"graphql","endpoint":"{{endpoint}}","rows":{{want.GetProperty("source").GetProperty("rows").GetInt32()}}}""",
+            got.GetProperty("source").GetRawText());
+        foreach (var key in (string[])["story", "worker", "settings", "timeline"])
+        {
+            Assert.Equal(want.GetProperty(key).GetRawText(), got.GetProperty(key).GetRawText());
         }
     }
 

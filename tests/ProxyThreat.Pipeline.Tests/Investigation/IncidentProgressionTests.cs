@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Provenance;
+using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Tests.Sources;
 
 namespace ProxyThreat.Pipeline.Tests.Investigation;
@@ -110,5 +112,44 @@ public sealed class IncidentProgressionTests
         Assert.Equal(
             """{"fulluri":"http://a.com/","requests":[],"referer_for":[],"counts":{"rows":0,"clientip":[],"reqmethod":[],"resconttype":[],"referer":[]},"origin":"generated"}""",
             text);
+    }
+
+    [Fact]
+    public void Serialize_WithProvenance_AddsItLastAndLeavesEveryOtherKeyAsItWas()
+    {
+        var without = IncidentProgression.Serialize(SmallCase(), StoryOrigin.Generated);
+        var analysis = SmallCase();
+        var settings = new OutputSettings([1, 2], 1, 60);
+        analysis.Provenance = new ThreatProvenance(
+            new SourceRead(SourceKind.Tables, [new InputFile("/user/spot/proxy/hive/y=2016/m=07/d=08/h=12/000000_0", 4096)], null),
+            3,
+            StoryOrigin.Generated,
+            settings,
+            1,
+            1,
+            "1.0.0+abc");
+
+        var text = Encoding.UTF8.GetString(IncidentProgression.Serialize(analysis, StoryOrigin.Generated));
+
+        var provenance = """
+            ,"provenance":{"source":{"kind":"tables","files":[{"path":"/user/spot/proxy/hive/y=2016/m=07/d=08/h=12/000000_0","bytes":4096}],"rows":3},
+            "story":"generated","worker":"1.0.0+abc",
+            "settings":{"severities":[1,2],"top_results":1,"timeline_gap_seconds":60,"sha256":"SHA"},
+            "timeline":{"clients":1,"top":1,"capped":false}}}
+            """.ReplaceLineEndings(string.Empty).Replace("SHA", settings.Sha256, StringComparison.Ordinal);
+        Assert.Equal(Encoding.UTF8.GetString(without)[..^1] + provenance, text);
+    }
+
+    [Fact]
+    public void Serialize_GraphQLProvenance_NamesTheEndpointAndTheRowCount()
+    {
+        var analysis = SmallCase();
+        analysis.Provenance = new ThreatProvenance(new SourceRead(SourceKind.GraphQL, [], "spot-ui:8889"), 3, StoryOrigin.Decision, new OutputSettings([1], 20, 300), 1, 1, "1.0.0");
+
+        using var json = JsonDocument.Parse(IncidentProgression.Serialize(analysis, StoryOrigin.Decision));
+
+        Assert.Equal(
+            """{"kind":"graphql","endpoint":"spot-ui:8889","rows":3}""",
+            json.RootElement.GetProperty("provenance").GetProperty("source").GetRawText());
     }
 }

@@ -138,6 +138,7 @@ public sealed class InvestigatorTests : IDisposable
         var investigator = new Investigator(
             new TablesSource(_input.Hdfs, _input.Layout),
             new SpotWriter(new RecordingHdfs(_output.Hdfs, mutationsBeforeCrash: 0), _output.Layout),
+            _input.Reads,
             Options.Create(new InvestigationOptions()),
             TimeProvider.System,
             logger);
@@ -219,6 +220,7 @@ public sealed class InvestigatorTests : IDisposable
         var investigator = new Investigator(
             new TablesSource(_input.Hdfs, _input.Layout),
             new SpotWriter(_input.Hdfs, _input.Layout),
+            _input.Reads,
             Options.Create(new InvestigationOptions()),
             TimeProvider.System,
             NullLogger<Investigator>.Instance);
@@ -270,6 +272,7 @@ public sealed class InvestigatorTests : IDisposable
     private Investigator Create(InvestigationOptions options) => new(
         new TablesSource(_input.Hdfs, _input.Layout),
         new SpotWriter(_output.Hdfs, _output.Layout),
+        _input.Reads,
         Options.Create(options),
         TimeProvider.System,
         NullLogger<Investigator>.Instance);

@@ -26,12 +26,12 @@ public sealed class ThreatStoryTests
 
     private static string GeneratedTitle => SummaryWriter.Title(Analysis, 1);
 
-    private static string GeneratedText => SummaryWriter.Text(Day, Analysis);
+    private static string GeneratedText => SummaryWriter.Text(Day, Analysis, 20);
 
     [Fact]
     public void Resolve_DecisionWithTitleAndText_UsesDecision()
     {
-        var story = ThreatStory.Resolve(DecisionWith("DT", "DX"), new StoryboardEntry(U, "ST", "SX"), Day, Analysis, 1);
+        var story = ThreatStory.Resolve(DecisionWith("DT", "DX"), new StoryboardEntry(U, "ST", "SX"), Day, Analysis, 1, 20);
 
         Assert.Equal(new ThreatStory("DT", "DX", StoryOrigin.Decision), story);
     }
@@ -39,7 +39,7 @@ public sealed class ThreatStoryTests
     [Fact]
     public void Resolve_DecisionSetsOnlyTitle_TextFromStoryboardEntry()
     {
-        var story = ThreatStory.Resolve(DecisionWith("DT", null), new StoryboardEntry(U, "ST", "SX"), Day, Analysis, 1);
+        var story = ThreatStory.Resolve(DecisionWith("DT", null), new StoryboardEntry(U, "ST", "SX"), Day, Analysis, 1, 20);
 
         Assert.Equal(new ThreatStory("DT", "SX", StoryOrigin.Decision), story);
     }
@@ -47,7 +47,7 @@ public sealed class ThreatStoryTests
     [Fact]
     public void Resolve_DecisionSetsOnlyTitleAndNoEntry_TextGenerated()
     {
-        var story = ThreatStory.Resolve(DecisionWith("DT", null), null, Day, Analysis, 1);
+        var story = ThreatStory.Resolve(DecisionWith("DT", null), null, Day, Analysis, 1, 20);
 
         Assert.Equal(new ThreatStory("DT", GeneratedText, StoryOrigin.Decision), story);
     }
@@ -55,7 +55,7 @@ public sealed class ThreatStoryTests
     [Fact]
     public void Resolve_DecisionSetsOnlyText_TitleFromStoryboardEntry()
     {
-        var story = ThreatStory.Resolve(DecisionWith(null, "DX"), new StoryboardEntry(U, "ST", null), Day, Analysis, 1);
+        var story = ThreatStory.Resolve(DecisionWith(null, "DX"), new StoryboardEntry(U, "ST", null), Day, Analysis, 1, 20);
 
         Assert.Equal(new ThreatStory("ST", "DX", StoryOrigin.Decision), story);
     }
@@ -63,7 +63,7 @@ public sealed class ThreatStoryTests
     [Fact]
     public void Resolve_DecisionWithoutTitleOrText_UsesStoryboardEntry()
     {
-        var story = ThreatStory.Resolve(DecisionWith(null, null), new StoryboardEntry(U, "ST", "SX"), Day, Analysis, 1);
+        var story = ThreatStory.Resolve(DecisionWith(null, null), new StoryboardEntry(U, "ST", "SX"), Day, Analysis, 1, 20);
 
         Assert.Equal(new ThreatStory("ST", "SX", StoryOrigin.Storyboard), story);
     }
@@ -71,7 +71,7 @@ public sealed class ThreatStoryTests
     [Fact]
     public void Resolve_EntryWithOnlyText_TitleGenerated()
     {
-        var story = ThreatStory.Resolve(null, new StoryboardEntry(U, null, "SX"), Day, Analysis, 1);
+        var story = ThreatStory.Resolve(null, new StoryboardEntry(U, null, "SX"), Day, Analysis, 1, 20);
 
         Assert.Equal(new ThreatStory(GeneratedTitle, "SX", StoryOrigin.Storyboard), story);
     }
@@ -79,7 +79,7 @@ public sealed class ThreatStoryTests
     [Fact]
     public void Resolve_NoDecisionNoEntry_Generated()
     {
-        var story = ThreatStory.Resolve(null, null, Day, Analysis, 1);
+        var story = ThreatStory.Resolve(null, null, Day, Analysis, 1, 20);
 
         Assert.Equal(StoryOrigin.Generated, story.Origin);
         Assert.Equal(GeneratedTitle, story.Title);
@@ -89,7 +89,7 @@ public sealed class ThreatStoryTests
     [Fact]
     public void Resolve_NoDecisionNoEntry_GeneratedTitleNamesHostAndCounts()
     {
-        var story = ThreatStory.Resolve(null, null, Day, Analysis, 1);
+        var story = ThreatStory.Resolve(null, null, Day, Analysis, 1, 20);
 
         Assert.Equal("[generated] High-risk URI evil.example: 3 requests from 2 clients", story.Title);
     }
@@ -97,7 +97,7 @@ public sealed class ThreatStoryTests
     [Fact]
     public void Resolve_NoDecisionNoEntry_GeneratedTextNamesUriTimesAndCounts()
     {
-        var text = ThreatStory.Resolve(null, null, Day, Analysis, 1).Text;
+        var text = ThreatStory.Resolve(null, null, Day, Analysis, 1, 20).Text;
 
         Assert.StartsWith($"[generated] On 2016-07-08 the proxy logged 3 requests to {U} between 09:00:01 and 09:30:00 UTC from 2 client IPs, and 1 request to pages it sent users on to.", text, StringComparison.Ordinal);
         Assert.Contains("Across all 4 requests, the most active clients were 10.0.0.1 (2), 10.0.0.2 (2);", text, StringComparison.Ordinal);
@@ -112,7 +112,7 @@ public sealed class ThreatStoryTests
     {
         var earlier = new StoryboardEntry(U, "[generated] High-risk URI evil.example: 1 request from 1 client", "[generated] On 2016-07-08 the proxy logged 1 request");
 
-        var story = ThreatStory.Resolve(null, earlier, Day, Analysis, 1);
+        var story = ThreatStory.Resolve(null, earlier, Day, Analysis, 1, 20);
 
         Assert.Equal(StoryOrigin.Generated, story.Origin);
         Assert.Equal(GeneratedTitle, story.Title);
@@ -125,7 +125,7 @@ public sealed class ThreatStoryTests
     {
         var saved = new StoryboardEntry(U, "[generated] High-risk URI evil.example: 1 request from 1 client", "Analyst's text");
 
-        var story = ThreatStory.Resolve(null, saved, Day, Analysis, 1);
+        var story = ThreatStory.Resolve(null, saved, Day, Analysis, 1, 20);
 
         Assert.Equal(StoryOrigin.Storyboard, story.Origin);
         Assert.Equal(GeneratedTitle, story.Title);
@@ -144,7 +144,7 @@ public sealed class ThreatStoryTests
             new TimelineSettings(20, TimeSpan.FromSeconds(300)),
             HttpStatusNames.Default);
 
-        var text = ThreatStory.Resolve(null, null, Day, analysis, 1).Text;
+        var text = ThreatStory.Resolve(null, null, Day, analysis, 1, 20).Text;
 
         Assert.Contains("Users reached it from 1 other page (http://r.example/ (1)), and 2 requests came from the page itself.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("It sent users on to", text, StringComparison.Ordinal);
@@ -156,7 +156,7 @@ public sealed class ThreatStoryTests
     [InlineData(3, "Low-risk")]
     public void Resolve_GeneratedTitle_SaysWhatTheScoreSays(int severity, string risk)
     {
-        var story = ThreatStory.Resolve(null, null, Day, Analysis, severity);
+        var story = ThreatStory.Resolve(null, null, Day, Analysis, severity, 20);
 
         Assert.Equal($"[generated] {risk} URI evil.example: 3 requests from 2 clients", story.Title);
     }
@@ -166,7 +166,7 @@ public sealed class ThreatStoryTests
     {
         var none = ThreatAnalyzer.Analyze(U, Req.Rows(), new TimelineSettings(20, TimeSpan.FromSeconds(300)), HttpStatusNames.Default);
 
-        var story = ThreatStory.Resolve(null, null, Day, none, 1);
+        var story = ThreatStory.Resolve(null, null, Day, none, 1, 20);
 
         Assert.Equal("[generated] High-risk URI evil.example: no proxy record", story.Title);
         Assert.StartsWith($"[generated] No proxy record of {U} on 2016-07-08: the day's proxy log holds no request to it", story.Text, StringComparison.Ordinal);
@@ -182,7 +182,7 @@ public sealed class ThreatStoryTests
             new TimelineSettings(20, TimeSpan.FromSeconds(300)),
             HttpStatusNames.Default);
 
-        var story = ThreatStory.Resolve(null, null, Day, onwards, 1);
+        var story = ThreatStory.Resolve(null, null, Day, onwards, 1, 20);
 
         Assert.Equal("[generated] High-risk URI evil.example: no request to it, 1 request to pages it sent users on to", story.Title);
         Assert.StartsWith($"[generated] On 2016-07-08 the proxy logged no request to {U} itself, only 1 request to pages it sent users on to.", story.Text, StringComparison.Ordinal);
@@ -193,7 +193,7 @@ public sealed class ThreatStoryTests
     [Fact]
     public void Resolve_RequestsWithoutAContentType_SaysHowManyHadNone()
     {
-        var text = ThreatStory.Resolve(null, null, Day, Analysis, 1).Text;
+        var text = ThreatStory.Resolve(null, null, Day, Analysis, 1, 20).Text;
 
         // Of the 4 requests only one carried a content type: the counts add up to the requests searched.
         Assert.Contains("content types: text/html (1), no content type on 3 requests.", text, StringComparison.Ordinal);
@@ -208,7 +208,7 @@ public sealed class ThreatStoryTests
             new TimelineSettings(20, TimeSpan.FromSeconds(300)),
             HttpStatusNames.Default);
 
-        var story = ThreatStory.Resolve(null, null, Day, analysis, 1);
+        var story = ThreatStory.Resolve(null, null, Day, analysis, 1, 20);
 
         Assert.Equal("[generated] High-risk URI evil.example/x: 1 request from 1 client", story.Title);
     }

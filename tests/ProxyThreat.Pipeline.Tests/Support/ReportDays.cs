@@ -6,8 +6,10 @@ using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Hdfs;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Output;
+using ProxyThreat.Pipeline.Provenance;
 using ProxyThreat.Pipeline.Report;
 using ProxyThreat.Pipeline.Search;
+using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Sources.Tables;
 using ProxyThreat.Pipeline.Spot;
 
@@ -28,6 +30,7 @@ internal static class ReportDays
         var investigator = new Investigator(
             new TablesSource(new LocalHdfs(Path.Join(Samples, "hdfs")), output.Layout),
             new SpotWriter(output.Hdfs, output.Layout),
+            new SourceReadRecorder(Options.Create(new SourceOptions { Tables = { Root = Path.Join(Samples, "hdfs") } }), output.Layout),
             Options.Create(new InvestigationOptions()),
             TimeProvider.System,
             NullLogger<Investigator>.Instance);
@@ -47,7 +50,7 @@ internal static class ReportDays
         using (rows)
         {
             var analysis = ThreatAnalyzer.Analyze(uri, rows, new TimelineSettings(topResults, TimeSpan.FromSeconds(300)), HttpStatusNames.Default);
-            await new SpotWriter(output.Hdfs, output.Layout).WriteAsync(SpotFolder.Day, story ?? ThreatStory.Resolve(null, null, SpotFolder.Day, analysis, 1), analysis, CancellationToken.None);
+            await new SpotWriter(output.Hdfs, output.Layout).WriteAsync(SpotFolder.Day, story ?? ThreatStory.Resolve(null, null, SpotFolder.Day, analysis, 1, topResults), analysis, CancellationToken.None);
         }
     }
 

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Hdfs;
+using ProxyThreat.Pipeline.Provenance;
+using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Spot;
 using ProxyThreat.Pipeline.Tables;
 
@@ -21,6 +24,9 @@ public sealed class SpotFolder : IDisposable
     public LocalHdfs Hdfs { get; }
 
     public SpotLayout Layout { get; } = new("/user/spot");
+
+    /// <summary>Says what a tables source reading this folder reads for a date.</summary>
+    public SourceReadRecorder Reads => new(Options.Create(new SourceOptions { Tables = { Root = Root } }), Layout);
 
     public string RawHour(int hour, bool padded = true) =>
         padded
