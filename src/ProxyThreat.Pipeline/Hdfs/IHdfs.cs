@@ -14,8 +14,12 @@ public interface IHdfs
 
     Task<Stream> OpenAsync(string path, CancellationToken cancellationToken);
 
-    /// <summary>Writes a whole file, creating parent directories and replacing any file of that name.</summary>
-    Task CreateAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes a whole file from what <paramref name="write"/> writes to the stream it is given, creating parent
+    /// directories and replacing any file of that name. The writer may be run again from the start when a try
+    /// fails: it must write the same bytes each time.
+    /// </summary>
+    Task CreateAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken);
 
     /// <summary>Moves a file, replacing the destination in one step where it exists.</summary>
     Task RenameAsync(string source, string destination, CancellationToken cancellationToken);

@@ -42,12 +42,13 @@ public sealed class LocalHdfs : IHdfs
     public Task<Stream> OpenAsync(string path, CancellationToken cancellationToken) =>
         Task.FromResult<Stream>(new FileStream(Local(path), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true));
 
-    public async Task CreateAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public async Task CreateAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         var local = Local(path);
         CreateFolder(Path.GetDirectoryName(local)!);
         await using var stream = new FileStream(local, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-        await stream.WriteAsync(content, cancellationToken);
+        await write(stream, cancellationToken);
+        await stream.FlushAsync(cancellationToken);
 
         // Durable before it is renamed into view, so a crash cannot leave a readable name on empty blocks.
         stream.Flush(flushToDisk: true);

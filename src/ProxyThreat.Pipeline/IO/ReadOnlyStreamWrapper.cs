@@ -1,7 +1,7 @@
 namespace ProxyThreat.Pipeline.IO;
 
 /// <summary>A forward-only, read-only stream over another, which it disposes; subclasses see each read.</summary>
-internal abstract class ReadOnlyStreamWrapper : Stream
+internal abstract class ReadOnlyStreamWrapper : ForwardOnlyStream
 {
     protected ReadOnlyStreamWrapper(Stream inner)
     {
@@ -12,13 +12,7 @@ internal abstract class ReadOnlyStreamWrapper : Stream
 
     public override bool CanRead => true;
 
-    public override bool CanSeek => false;
-
     public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public abstract override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default);
 
@@ -28,10 +22,6 @@ internal abstract class ReadOnlyStreamWrapper : Stream
     public override void Flush()
     {
     }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 

@@ -13,6 +13,8 @@ namespace ProxyThreat.Pipeline.Investigation;
 /// </summary>
 public static class IncidentProgression
 {
+    private const int FlushThreshold = 64 * 1024;
+
     private static readonly JsonWriterOptions Options = new()
     {
         // Analysts read these files; keep non-ASCII URIs legible. The file is never embedded in HTML.
@@ -20,49 +22,54 @@ public static class IncidentProgression
         Indented = false,
     };
 
-    public static byte[] Serialize(ThreatAnalysis analysis, StoryOrigin origin)
+    /// <summary>
+    /// Writes the file to <paramref name="stream"/> as it goes, in pieces of about
+    /// <see cref="FlushThreshold"/> bytes: a URI with a million requests is never held as one document.
+    /// </summary>
+    public static async Task WriteAsync(Stream stream, ThreatAnalysis analysis, StoryOrigin origin, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        ArgumentNullException.ThrowIfNull(analysis);
+        await using var json = new Utf8JsonWriter(stream, Options);
+        json.WriteStartObject();
+        json.WriteString("fulluri", analysis.Uri);
+        json.WriteStartArray("requests");
+        foreach (var request in analysis.Requests)
         {
             json.WriteStartObject();
-            json.WriteString("fulluri", analysis.Uri);
-            json.WriteStartArray("requests");
-            foreach (var request in analysis.Requests)
-            {
-                json.WriteStartObject();
-                json.WriteString("clientip", request.ClientIp);
-                json.WriteString("referer", request.Referer);
-                json.WriteString("reqmethod", request.RequestMethod);
-                json.WriteString("resconttype", request.ResponseContentType);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("referer_for");
-            foreach (var uri in analysis.RefererFor)
-            {
-                json.WriteStringValue(uri);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject("counts");
-            json.WriteNumber("rows", analysis.RowCount);
-            WriteCounts(json, "clientip", analysis.ClientIps);
-            WriteCounts(json, "reqmethod", analysis.RequestMethods);
-            WriteCounts(json, "resconttype", analysis.ContentTypes);
-            WriteCounts(json, "referer", analysis.Referers);
+            json.WriteString("clientip", request.ClientIp);
+            json.WriteString("referer", request.Referer);
+            json.WriteString("reqmethod", request.RequestMethod);
+            json.WriteString("resconttype", request.ResponseContentType);
             json.WriteEndObject();
-            json.WriteString("origin", OriginName(origin));
-            if (analysis.Provenance is { } provenance)
+            if (json.BytesPending >= FlushThreshold)
             {
-                WriteProvenance(json, provenance);
+                await json.FlushAsync(cancellationToken);
             }
-
-            json.WriteEndObject();
         }
 
-        return buffer.ToArray();
+        json.WriteEndArray();
+        json.WriteStartArray("referer_for");
+        foreach (var uri in analysis.RefererFor)
+        {
+            json.WriteStringValue(uri);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("counts");
+        json.WriteNumber("rows", analysis.RowCount);
+        WriteCounts(json, "clientip", analysis.ClientIps);
+        WriteCounts(json, "reqmethod", analysis.RequestMethods);
+        WriteCounts(json, "resconttype", analysis.ContentTypes);
+        WriteCounts(json, "referer", analysis.Referers);
+        json.WriteEndObject();
+        json.WriteString("origin", OriginName(origin));
+        if (analysis.Provenance is { } provenance)
+        {
+            WriteProvenance(json, provenance);
+        }
+
+        json.WriteEndObject();
+        await json.FlushAsync(cancellationToken);
     }
 
     /// <summary>The name an origin has in the file: <c>decision</c>, <c>storyboard</c> or <c>generated</c>.</summary>

@@ -44,7 +44,7 @@ public sealed partial class SpotWriter
         var uri = analysis.Uri;
         var md5 = SpotLayout.Md5(uri);
         var progression = _layout.IncidentProgressionPath(date, uri);
-        await ReplaceFileAsync(progression, md5, IncidentProgression.Serialize(analysis, story.Origin), cancellationToken);
+        await ReplaceFileAsync(progression, md5, (stream, ct) => IncidentProgression.WriteAsync(stream, analysis, story.Origin, ct), cancellationToken);
 
         await ReplaceThreatRowsAsync(SpotTables.Storyboard, _layout.StoryboardTable, date, uri, [[uri, story.Title, story.Text]], cancellationToken);
 
@@ -57,7 +57,7 @@ public sealed partial class SpotWriter
     /// <summary>Writes a date's HTML report beside its incident files, replacing any earlier one in one step.</summary>
     /// <remarks>Its temporary names carry <c>report</c> where a threat's carry the threat's md5.</remarks>
     public Task WriteReportAsync(DateOnly date, byte[] html, CancellationToken cancellationToken) =>
-        ReplaceFileAsync(_layout.ReportPath(date), "report", html, cancellationToken);
+        ReplaceFileAsync(_layout.ReportPath(date), "report", HdfsExtensions.Writing(html), cancellationToken);
 
     private async Task ReplaceThreatRowsAsync(TableSchema schema, string table, DateOnly date, string uri, List<object?[]> rows, CancellationToken cancellationToken)
     {
@@ -76,7 +76,7 @@ public sealed partial class SpotWriter
         var own = HdfsPath.Combine(partition, $"{OwnPrefix}{md5}.parquet");
         if (rows.Count > 0)
         {
-            await ReplaceFileAsync(own, md5, await TableFile.EncodeAsync(own, schema, rows, cancellationToken), cancellationToken);
+            await ReplaceFileAsync(own, md5, HdfsExtensions.Writing(await TableFile.EncodeAsync(own, schema, rows, cancellationToken)), cancellationToken);
         }
 
         // A partition folder that does not exist yet (no row of the date so far) lists as empty.
@@ -117,11 +117,11 @@ public sealed partial class SpotWriter
                 $"holds rows for {uri} but its columns differ from table {schema.Name}'s, so rewriting it could lose data; fix or remove the file by hand");
         }
 
-        await ReplaceFileAsync(path, md5, await TableFile.EncodeAsync(path, schema, kept, cancellationToken), cancellationToken);
+        await ReplaceFileAsync(path, md5, HdfsExtensions.Writing(await TableFile.EncodeAsync(path, schema, kept, cancellationToken)), cancellationToken);
     }
 
     /// <summary>Writes under a hidden name beside the target, then renames over the target in one step.</summary>
-    private async Task ReplaceFileAsync(string path, string md5, byte[] content, CancellationToken cancellationToken)
+    private async Task ReplaceFileAsync(string path, string md5, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         var folder = HdfsPath.Parent(path);
         var name = HdfsPath.Name(path);
@@ -136,7 +136,7 @@ public sealed partial class SpotWriter
         var temp = HdfsPath.Combine(folder, $"{prefix}{Guid.NewGuid():N}.tmp");
         try
         {
-            await _hdfs.CreateAsync(temp, content, cancellationToken);
+            await _hdfs.CreateAsync(temp, write, cancellationToken);
             await _hdfs.RenameAsync(temp, path, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

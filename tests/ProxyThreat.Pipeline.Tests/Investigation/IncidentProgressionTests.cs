@@ -4,6 +4,7 @@ using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Provenance;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Tests.Sources;
+using ProxyThreat.Pipeline.Tests.Support;
 
 namespace ProxyThreat.Pipeline.Tests.Investigation;
 
@@ -24,7 +25,7 @@ public sealed class IncidentProgressionTests
         HttpStatusNames.Default);
 
     [Fact]
-    public void Serialize_SmallCase_GivesExactBytes()
+    public async Task Write_SmallCase_GivesExactBytes()
     {
         // One line in the file; broken here for reading only.
         var expected = """
@@ -40,16 +41,16 @@ public sealed class IncidentProgressionTests
             "origin":"generated"}
             """.ReplaceLineEndings(string.Empty);
 
-        var bytes = IncidentProgression.Serialize(SmallCase(), StoryOrigin.Generated);
+        var bytes = await Progression.BytesAsync(SmallCase(), StoryOrigin.Generated);
 
         Assert.Equal(expected, Encoding.UTF8.GetString(bytes));
         Assert.Equal(Encoding.UTF8.GetBytes(expected), bytes);
     }
 
     [Fact]
-    public void Serialize_SmallCase_KeysHoldRequestsInTimeOrderAndRefererFor()
+    public async Task Write_SmallCase_KeysHoldRequestsInTimeOrderAndRefererFor()
     {
-        using var json = JsonDocument.Parse(IncidentProgression.Serialize(SmallCase(), StoryOrigin.Generated));
+        using var json = JsonDocument.Parse(await Progression.BytesAsync(SmallCase(), StoryOrigin.Generated));
         var root = json.RootElement;
 
         Assert.Equal(U, root.GetProperty("fulluri").GetString());
@@ -67,7 +68,7 @@ public sealed class IncidentProgressionTests
     }
 
     [Fact]
-    public void Serialize_UriWithQuoteAndNonAscii_RoundTripsThroughJsonParsing()
+    public async Task Write_UriWithQuoteAndNonAscii_RoundTripsThroughJsonParsing()
     {
         const string Odd = "http://exämple.com/p\"q?x=ü&y=日本\\z";
         const string Onward = "http://b.com/ö\"";
@@ -79,7 +80,7 @@ public sealed class IncidentProgressionTests
             Defaults,
             HttpStatusNames.Default);
 
-        var bytes = IncidentProgression.Serialize(analysis, StoryOrigin.Generated);
+        var bytes = await Progression.BytesAsync(analysis, StoryOrigin.Generated);
         using var json = JsonDocument.Parse(bytes);
 
         Assert.Equal(Odd, json.RootElement.GetProperty("fulluri").GetString());
@@ -90,24 +91,24 @@ public sealed class IncidentProgressionTests
     }
 
     [Fact]
-    public void Serialize_Twice_GivesIdenticalBytes()
+    public async Task Write_Twice_GivesIdenticalBytes()
     {
         var analysis = SmallCase();
 
-        var first = IncidentProgression.Serialize(analysis, StoryOrigin.Generated);
-        var second = IncidentProgression.Serialize(analysis, StoryOrigin.Generated);
-        var fromFreshAnalysis = IncidentProgression.Serialize(SmallCase(), StoryOrigin.Generated);
+        var first = await Progression.BytesAsync(analysis, StoryOrigin.Generated);
+        var second = await Progression.BytesAsync(analysis, StoryOrigin.Generated);
+        var fromFreshAnalysis = await Progression.BytesAsync(SmallCase(), StoryOrigin.Generated);
 
         Assert.Equal(first, second);
         Assert.Equal(first, fromFreshAnalysis);
     }
 
     [Fact]
-    public void Serialize_NoRows_WritesEmptyArrays()
+    public async Task Write_NoRows_WritesEmptyArrays()
     {
         var analysis = ThreatAnalyzer.Analyze(U, Req.Rows(), Defaults, HttpStatusNames.Default);
 
-        var text = Encoding.UTF8.GetString(IncidentProgression.Serialize(analysis, StoryOrigin.Generated));
+        var text = Encoding.UTF8.GetString(await Progression.BytesAsync(analysis, StoryOrigin.Generated));
 
         Assert.Equal(
             """{"fulluri":"http://a.com/","requests":[],"referer_for":[],"counts":{"rows":0,"clientip":[],"reqmethod":[],"resconttype":[],"referer":[]},"origin":"generated"}""",
@@ -115,9 +116,9 @@ public sealed class IncidentProgressionTests
     }
 
     [Fact]
-    public void Serialize_WithProvenance_AddsItLastAndLeavesEveryOtherKeyAsItWas()
+    public async Task Write_WithProvenance_AddsItLastAndLeavesEveryOtherKeyAsItWas()
     {
-        var without = IncidentProgression.Serialize(SmallCase(), StoryOrigin.Generated);
+        var without = await Progression.BytesAsync(SmallCase(), StoryOrigin.Generated);
         var analysis = SmallCase();
         var settings = new OutputSettings([1, 2], 1, 60);
         analysis.Provenance = new ThreatProvenance(
@@ -129,7 +130,7 @@ public sealed class IncidentProgressionTests
             1,
             "1.0.0+abc");
 
-        var text = Encoding.UTF8.GetString(IncidentProgression.Serialize(analysis, StoryOrigin.Generated));
+        var text = Encoding.UTF8.GetString(await Progression.BytesAsync(analysis, StoryOrigin.Generated));
 
         var provenance = """
             ,"provenance":{"source":{"kind":"tables","files":[{"path":"/user/spot/proxy/hive/y=2016/m=07/d=08/h=12/000000_0","bytes":4096}],"rows":3},
@@ -141,12 +142,12 @@ public sealed class IncidentProgressionTests
     }
 
     [Fact]
-    public void Serialize_GraphQLProvenance_NamesTheEndpointAndTheRowCount()
+    public async Task Write_GraphQLProvenance_NamesTheEndpointAndTheRowCount()
     {
         var analysis = SmallCase();
         analysis.Provenance = new ThreatProvenance(new SourceRead(SourceKind.GraphQL, [], "spot-ui:8889"), 3, StoryOrigin.Decision, new OutputSettings([1], 20, 300), 1, 1, "1.0.0");
 
-        using var json = JsonDocument.Parse(IncidentProgression.Serialize(analysis, StoryOrigin.Decision));
+        using var json = JsonDocument.Parse(await Progression.BytesAsync(analysis, StoryOrigin.Decision));
 
         Assert.Equal(
             """{"kind":"graphql","endpoint":"spot-ui:8889","rows":3}""",

@@ -28,7 +28,7 @@ public sealed class SpotWriterTests : IDisposable
         var timeline = await _spot.ReadAsync(_spot.Timeline(), SpotTables.Timeline);
         Assert.Equal([U, "2016-07-08 10:00:00", "2016-07-08 10:00:01", 300L, "10.0.0.1", "200", "OK"], Assert.Single(timeline));
         var progression = Path.Join(_spot.Root, $"user/spot/proxy/oa/storyboard/2016/7/8/incident-progression-{SpotLayout.Md5(U)}.json");
-        Assert.Equal(IncidentProgression.Serialize(Analysis(), StoryOrigin.Decision), await File.ReadAllBytesAsync(progression));
+        Assert.Equal(await Progression.BytesAsync(Analysis(), StoryOrigin.Decision), await File.ReadAllBytesAsync(progression));
     }
 
     [Fact]
@@ -162,9 +162,9 @@ public sealed class SpotWriterTests : IDisposable
 
         public Task<Stream> OpenAsync(string path, CancellationToken cancellationToken) => inner.OpenAsync(path, cancellationToken);
 
-        public async Task CreateAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+        public async Task CreateAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
         {
-            await inner.CreateAsync(path, content, CancellationToken.None);
+            await inner.CreateAsync(path, write, CancellationToken.None);
             await stop.CancelAsync();
             cancellationToken.ThrowIfCancellationRequested();
         }
@@ -219,7 +219,7 @@ public sealed class SpotWriterTests : IDisposable
         Assert.Equal(OtherTimelineRows, timeline.Where(r => (string?)r[0] != U));
 
         var progression = Path.Join(spot.Root, $"user/spot/proxy/oa/storyboard/2016/7/8/incident-progression-{SpotLayout.Md5(U)}.json");
-        Assert.Equal(IncidentProgression.Serialize(Analysis(), StoryOrigin.Decision), await File.ReadAllBytesAsync(progression));
+        Assert.Equal(await Progression.BytesAsync(Analysis(), StoryOrigin.Decision), await File.ReadAllBytesAsync(progression));
     }
 
     private static async Task<int> CountMutationsAsync()

@@ -34,10 +34,10 @@ public sealed class RecordingHdfs : IHdfs
         return _inner.OpenAsync(path, cancellationToken);
     }
 
-    public Task CreateAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public Task CreateAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         Mutate($"CREATE {path}");
-        return _inner.CreateAsync(path, content, cancellationToken);
+        return _inner.CreateAsync(path, write, cancellationToken);
     }
 
     public Task RenameAsync(string source, string destination, CancellationToken cancellationToken)

@@ -31,30 +31,33 @@ internal sealed class EmulatedDataNode
         }
     }
 
+    // How much of a body of unknown length (a chunked upload) arrives before a fault cuts it.
+    private const int PartOfUnknownLength = 32 * 1024;
+
     private async Task CreateAsync(HttpContext context, string path, string local)
     {
         var length = context.Request.ContentLength ?? 0;
+        var part = context.Request.ContentLength is { } known ? known / 2 : PartOfUnknownLength;
         Directory.CreateDirectory(Path.GetDirectoryName(local)!);
         var fault = _cluster.TakeUploadDrop() ? EmulatedFault.Drop : _cluster.TakeUploadStall() ? EmulatedFault.Stall : _cluster.FaultOf(new EmulatedCall(
             $"127.0.0.1:{context.Connection.LocalPort}", context.Request.Method, "CREATE", path, null, context.Request.QueryString.Value ?? "", length));
         if (fault == EmulatedFault.Drop)
         {
             // Keep what arrived, as a half-written block would, and drop the connection mid-body.
-            var half = new byte[length / 2];
-            await context.Request.Body.ReadAtLeastAsync(half, half.Length, throwOnEndOfStream: false);
-            await File.WriteAllBytesAsync(local, half);
+            var half = new byte[part];
+            var arrived = await context.Request.Body.ReadAtLeastAsync(half, half.Length, throwOnEndOfStream: false);
+            await File.WriteAllBytesAsync(local, half.AsMemory(0, arrived).ToArray());
             _cluster.UnderConstruction[path] = true;
-            _cluster.Record(context, half.Length);
+            _cluster.Record(context, arrived);
             context.Abort();
             return;
         }
 
         if (fault == EmulatedFault.Stall)
         {
-            // Take half, then stop reading and answering: the client's writes block once the buffers are full.
-            var half = new byte[length / 2];
-            await context.Request.Body.ReadAtLeastAsync(half, half.Length, throwOnEndOfStream: false);
-            _cluster.Record(context, half.Length);
+            // Take a part, then stop reading and answering: the client's writes block once the buffers are full.
+            var half = new byte[part];
+            _cluster.Record(context, await context.Request.Body.ReadAtLeastAsync(half, half.Length, throwOnEndOfStream: false));
             await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             return;
         }

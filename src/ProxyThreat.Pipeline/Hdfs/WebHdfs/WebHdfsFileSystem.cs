@@ -92,14 +92,17 @@ public sealed class WebHdfsFileSystem : IHdfs, IDisposable
             cancellationToken);
     }
 
-    /// <summary>CREATE with overwrite; HDFS creates the parent directories itself.</summary>
-    public Task CreateAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    /// <summary>
+    /// CREATE with overwrite, the body streamed (chunked) to the DataNode, or to an HttpFS gateway, as it is
+    /// written; HDFS creates the parent directories itself.
+    /// </summary>
+    public Task CreateAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         var call = _httpFs
             ? new WebHdfsCall("CREATE", HdfsPath.Normalize(path), HttpMethod.Put)
             {
                 Parameters = [new("overwrite", "true"), new("data", "true")],
-                Body = content,
+                Body = write,
             }
             : new WebHdfsCall("CREATE", HdfsPath.Normalize(path), HttpMethod.Put) { Parameters = [new("overwrite", "true")] };
         var tries = 0;
@@ -110,13 +113,13 @@ public sealed class WebHdfsFileSystem : IHdfs, IDisposable
                 var retried = ++tries > 1;
                 try
                 {
-                    await CreateOnceAsync(call, content, ct);
+                    await CreateOnceAsync(call, write, ct);
                 }
                 catch (WebHdfsException e) when (retried && e.RemoteException is "FileAlreadyExistsException" or "AlreadyBeingCreatedException")
                 {
                     // An earlier try's upload broke off and left the file half-written under its lease; it is ours to replace.
                     await _namespace.DeleteAsync(call.Path, ct);
-                    await CreateOnceAsync(call, content, ct);
+                    await CreateOnceAsync(call, write, ct);
                 }
 
                 return true;
@@ -143,13 +146,13 @@ public sealed class WebHdfsFileSystem : IHdfs, IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    private async Task CreateOnceAsync(WebHdfsCall call, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    private async Task CreateOnceAsync(WebHdfsCall call, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         // A DataNode that drops or stalls the upload fails this try; the next one starts again at the NameNode.
         using var answer = await _client.SendAsync(call, cancellationToken);
         if (answer.IsRedirect)
         {
-            using var stored = await _client.FollowAsync(call, answer, content, cancellationToken);
+            using var stored = await _client.FollowAsync(call, answer, write, cancellationToken);
         }
         else if (call.Body is null)
         {

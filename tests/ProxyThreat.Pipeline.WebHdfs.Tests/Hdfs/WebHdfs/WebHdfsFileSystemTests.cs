@@ -67,6 +67,33 @@ public sealed class WebHdfsFileSystemTests
         Assert.Equal(2, emulator.CallsTo(emulator.NameNode).Count(c => c.Operation == "DELETE"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Create_WrittenAsItIsSent_RunsTheWriterAgainFromTheStartOnRetry(bool httpFs)
+    {
+        await using var emulator = await WebHdfsEmulator.StartAsync(httpFs);
+        emulator.Failures = httpFs ? 1 : 0;
+        emulator.UploadsToDrop = httpFs ? 0 : 1;
+        using var hdfs = Clients.Create(emulator);
+        var runs = 0;
+
+        await hdfs.CreateAsync(
+            File,
+            async (stream, ct) =>
+            {
+                Interlocked.Increment(ref runs);
+                for (var i = 0; i < 100; i++)
+                {
+                    await stream.WriteAsync(Clients.Bytes($"line {i:000}\n"), ct);
+                }
+            },
+            CancellationToken.None);
+
+        Assert.Equal(string.Concat(Enumerable.Range(0, 100).Select(i => $"line {i:000}\n")), await emulator.ReadAsync(File));
+        Assert.Equal(2, runs);
+    }
+
     [Fact]
     public async Task Create_DataNodeDropsEveryUpload_FailsClearlyAfterRetries()
     {

@@ -3,18 +3,18 @@ using System.Net.Http.Headers;
 
 namespace ProxyThreat.Pipeline.Hdfs.WebHdfs.Internal;
 
-/// <summary>An upload body sent in chunks, each one restarting the exchange's <see cref="IdleTimeout"/>.</summary>
+/// <summary>
+/// An upload body written as it is sent (chunked, as Hadoop's own client sends CREATE bodies), each piece
+/// restarting the exchange's <see cref="IdleTimeout"/>. A retry runs the writer again from the start.
+/// </summary>
 internal sealed class WatchedContent : HttpContent
 {
-    private const int ChunkSize = 64 * 1024;
-
-    private readonly ReadOnlyMemory<byte> _content;
+    private readonly Func<Stream, CancellationToken, Task> _write;
     private readonly IdleTimeout _idle;
 
-    public WatchedContent(ReadOnlyMemory<byte> content, IdleTimeout idle)
+    public WatchedContent(Func<Stream, CancellationToken, Task> write, IdleTimeout idle)
     {
-        // The bytes are shared, not copied: a retry sends them again from the start.
-        _content = content;
+        _write = write;
         _idle = idle;
         Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
     }
@@ -25,16 +25,14 @@ internal sealed class WatchedContent : HttpContent
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _idle.Token);
-        for (var offset = 0; offset < _content.Length; offset += ChunkSize)
-        {
-            await stream.WriteAsync(_content.Slice(offset, Math.Min(ChunkSize, _content.Length - offset)), linked.Token);
-            _idle.Progress();
-        }
+        await using var upload = new WatchedUpload(stream, _idle);
+        await _write(upload, linked.Token);
+        await upload.FlushAsync(linked.Token);
     }
 
     protected override bool TryComputeLength(out long length)
     {
-        length = _content.Length;
-        return true;
+        length = 0;
+        return false;
     }
 }

@@ -10,7 +10,7 @@ internal sealed record WebHdfsCall(string Operation, string Path, HttpMethod Met
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; } = [];
 
     /// <summary>The body sent to the NameNode itself (an HttpFS gateway's CREATE); null: none.</summary>
-    public ReadOnlyMemory<byte>? Body { get; init; }
+    public Func<Stream, CancellationToken, Task>? Body { get; init; }
 
     /// <summary>Hand the answer over once its headers are in, for bodies that are streamed.</summary>
     public bool StreamAnswer { get; init; }

@@ -104,7 +104,7 @@ internal sealed class WebHdfsClient : IDisposable
     }
 
     /// <summary>Follows a NameNode's redirect to a DataNode, sending the body there only.</summary>
-    public async Task<WebHdfsResponse> FollowAsync(WebHdfsCall call, WebHdfsResponse redirect, ReadOnlyMemory<byte>? body, CancellationToken cancellationToken)
+    public async Task<WebHdfsResponse> FollowAsync(WebHdfsCall call, WebHdfsResponse redirect, Func<Stream, CancellationToken, Task>? body, CancellationToken cancellationToken)
     {
         if (redirect.Location is not { } location)
         {
@@ -162,12 +162,12 @@ internal sealed class WebHdfsClient : IDisposable
             ? WebHdfsFailure.Remote(call, status, error)
             : WebHdfsFailure.Other(call, status, $"HTTP {status} from {server.Authority}", transient: status >= 500 || status is 408 or 429));
 
-    private async Task<WebHdfsResponse> ExchangeAsync(string url, Uri server, HttpMethod method, ReadOnlyMemory<byte>? body, bool stream, CancellationToken cancellationToken)
+    private async Task<WebHdfsResponse> ExchangeAsync(string url, Uri server, HttpMethod method, Func<Stream, CancellationToken, Task>? body, bool stream, CancellationToken cancellationToken)
     {
         var idle = new IdleTimeout(_options.Timeout, _time, cancellationToken);
         try
         {
-            using var content = body is { } bytes ? new WatchedContent(bytes, idle) : null;
+            using var content = body is { } write ? new WatchedContent(write, idle) : null;
             var response = await _flurl.Request(url).SendAsync(
                 method, content, stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, idle.Token);
             return new WebHdfsResponse(response, idle, server);
