@@ -71,7 +71,7 @@ public sealed class SearchRows : IDisposable
 
         if (_currentCount == _current.Length)
         {
-            Seal();
+            Seal(next: true);
         }
 
         var key = row.SortKey;
@@ -102,7 +102,7 @@ public sealed class SearchRows : IDisposable
     {
         if (!_completed && _currentCount > 0)
         {
-            Seal();
+            Seal(next: false);
         }
 
         _completed = true;
@@ -144,7 +144,8 @@ public sealed class SearchRows : IDisposable
         _completed ? _blocks : throw new InvalidOperationException("the search's rows are read only once it is complete");
 
     /// <summary>Closes the block being filled (sorted by time, stably, if it came out of order), and spills past the budget.</summary>
-    private void Seal()
+    /// <param name="next">Whether another block is to be filled.</param>
+    private void Seal(bool next)
     {
         if (_currentCount > 0)
         {
@@ -162,7 +163,7 @@ public sealed class SearchRows : IDisposable
         }
 
         // Blocks that went to the file lend their arrays to the next ones: past the budget, memory stays put.
-        _current = _free.Count > 0 ? _free.Pop() : new SearchRow[_current.Length == 0 ? 1024 : Math.Min(_current.Length * 2, BlockRows)];
+        _current = !next ? [] : _free.Count > 0 ? _free.Pop() : new SearchRow[_current.Length == 0 ? 1024 : Math.Min(_current.Length * 2, BlockRows)];
         _currentCount = 0;
         _currentInOrder = true;
         _lastKey = long.MinValue;

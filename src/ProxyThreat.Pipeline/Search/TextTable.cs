@@ -29,7 +29,17 @@ public sealed class TextTable
     public string? this[int id] => _texts[id];
 
     /// <summary>The id of a text given as UTF-8, adding it when new.</summary>
-    public int IdOf(ReadOnlySpan<byte> utf8)
+    public int IdOf(ReadOnlySpan<byte> utf8) => IdOf(utf8, null);
+
+    /// <summary>The id of a text, adding it when new; null is <see cref="Null"/>.</summary>
+    public int IdOf(string? text) => text is null ? Null : WithUtf8(text, (Table: this, Text: text), static (utf8, state) => state.Table.IdOf(utf8, state.Text));
+
+    /// <summary>The id of a text, or -1 when no row holds it.</summary>
+    public int Find(string text) => WithUtf8(text, this, static (utf8, table) => table._lookup.TryGetValue(utf8, out var id) ? id : -1);
+
+    /// <param name="utf8">The text's bytes.</param>
+    /// <param name="text">The same as a string, when the caller has one, so that it is not made again.</param>
+    private int IdOf(ReadOnlySpan<byte> utf8, string? text)
     {
         if (_lookup.TryGetValue(utf8, out var id))
         {
@@ -37,16 +47,10 @@ public sealed class TextTable
         }
 
         id = _texts.Count;
-        _texts.Add(Encoding.UTF8.GetString(utf8));
+        _texts.Add(text ?? Encoding.UTF8.GetString(utf8));
         _ids.Add(utf8.ToArray(), id);
         return id;
     }
-
-    /// <summary>The id of a text, adding it when new; null is <see cref="Null"/>.</summary>
-    public int IdOf(string? text) => text is null ? Null : WithUtf8(text, this, static (utf8, table) => table.IdOf(utf8));
-
-    /// <summary>The id of a text, or -1 when no row holds it.</summary>
-    public int Find(string text) => WithUtf8(text, this, static (utf8, table) => table._lookup.TryGetValue(utf8, out var id) ? id : -1);
 
     private static int WithUtf8<TState>(string text, TState state, Utf8Func<TState> func)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ProxyThreat.Pipeline.Sources.Tables;
 using ProxyThreat.Pipeline.Tables;
 using ProxyThreat.Pipeline.Tests.Support;
@@ -75,6 +76,48 @@ public sealed class TablesSourceParquetTests : IDisposable
 
         Assert.Equal((await FromCsvAsync(rows))[U], found[U]);
         Assert.Contains(found[U], r => r.ResponseCode == "404" && r.Duration == 250);
+    }
+
+    [Fact]
+    public async Task Search_FewHitsFarApartInOneRowGroup_FindsEachWithItsOwnColumns()
+    {
+        // Pages of rows with no hit between the hits are passed over, not read: each hit must still get its own values.
+        var rows = Enumerable.Range(0, 30_000).Select(i => new RawRow(
+            $"{i / 3600 % 24:00}:{i / 60 % 60:00}:{i % 60:00}",
+            $"10.2.{i / 250 % 250}.{i % 250}",
+            i is 7 or 12_345 or 29_999 ? U : $"http://page.example/{i}",
+            i == 20_000 ? U : $"http://from.example/{i % 97}",
+            RespCode: (200 + (i % 5)).ToString(CultureInfo.InvariantCulture),
+            Duration: i % 11 == 0 ? null : i,
+            Date: i == 12_345 ? "2016-07-09" : "2016-07-08").ToRow()).ToList();
+        WriteDuckDb("000000_0", rows, "COMPRESSION snappy, ROW_GROUP_SIZE 30000");
+
+        var found = await Search([U]);
+
+        Assert.Equal((await FromCsvAsync(rows))[U], found[U]);
+        Assert.Equal("10.2.0.7 10.2.119.249 10.2.49.95 10.2.80.0", string.Join(' ', found[U].Select(r => r.ClientIp).Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Search_UnsignedAndNarrowIntegers_ReadAsTheirNumbers()
+    {
+        var rows = Day();
+        WriteDuckDb("000000_0", rows, "COMPRESSION zstd",
+            "* REPLACE (CAST(respcode AS USMALLINT) AS respcode, CAST(duration AS UINTEGER) AS duration, CAST(clientip IS NULL AS TINYINT) AS useragent)");
+
+        var found = await Search([U]);
+
+        Assert.Equal((await FromCsvAsync(rows))[U], found[U]);
+    }
+
+    [Fact]
+    public async Task Search_ColumnNeitherTextNorInteger_FailsNamingFileAndColumn()
+    {
+        var path = WriteDuckDb("000000_0", Day(), "COMPRESSION snappy", "* REPLACE (CAST(duration AS DOUBLE) AS duration)");
+
+        var ex = await Assert.ThrowsAsync<TableFormatException>(() => Search([U]));
+
+        Assert.StartsWith($"{path}: not a readable Parquet file for table proxy: column duration is Double", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

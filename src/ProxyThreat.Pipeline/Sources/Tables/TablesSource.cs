@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using ParquetSharp;
 using ProxyThreat.Pipeline.Hdfs;
 using ProxyThreat.Pipeline.Search;
 using ProxyThreat.Pipeline.Sources.Tables.Internal;
@@ -15,8 +14,6 @@ namespace ProxyThreat.Pipeline.Sources.Tables;
 /// </summary>
 public sealed class TablesSource : IThreatSource
 {
-    private const int ParallelFileReads = 4;
-
     // A table missing altogether is a wrong location, where a missing date partition is a day without data.
     private const string WhereTheTablesAre = "check Source:Tables:Root (the folder standing for HDFS /) and Spot:Root";
 
@@ -58,25 +55,8 @@ public sealed class TablesSource : IThreatSource
             _hdfs, await PartitionFinder.FindDayAsync(_hdfs, _layout.ProxyTable, date, cancellationToken), cancellationToken);
         var files = await PartitionFinder.FilesAsync(_hdfs, hours, cancellationToken);
 
-        var perFile = new List<MatchedRow>[files.Count];
-        await Parallel.ForAsync(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = ParallelFileReads, CancellationToken = cancellationToken }, async (i, ct) =>
-            perFile[i] = await ScanFileAsync(files[i].Path, wanted, date, ct));
-
-        // In partition, file and row order: rows of the same time keep it.
         var searches = distinct.Select(_ => new SearchRows()).ToArray();
-        foreach (var row in perFile.SelectMany(f => f))
-        {
-            if (row.FullUriThreat >= 0)
-            {
-                Add(searches[row.FullUriThreat], row);
-            }
-
-            if (row.RefererThreat >= 0 && row.RefererThreat != row.FullUriThreat)
-            {
-                Add(searches[row.RefererThreat], row);
-            }
-        }
-
+        await new ProxyDayScan(_hdfs, wanted, date).ScanAsync(files.Select(f => f.Path).ToList(), searches, cancellationToken);
         for (var i = 0; i < distinct.Count; i++)
         {
             yield return new ExpandedSearch(distinct[i], searches[i].Complete());
@@ -92,28 +72,6 @@ public sealed class TablesSource : IThreatSource
         }
 
         return $"{_hdfs.Describe(_layout.ProxyTable)} holds proxy data for {years} year(s)";
-    }
-
-    private static void Add(SearchRows search, in MatchedRow row) =>
-        search.Add(row.Time, row.ClientIp, row.FullUri, row.Referer, row.RequestMethod, row.ContentType, row.ResponseCode, row.Duration);
-
-    private async Task<List<MatchedRow>> ScanFileAsync(string path, UriSet wanted, DateOnly date, CancellationToken cancellationToken)
-    {
-        await using var stream = await _hdfs.OpenAsync(path, cancellationToken);
-        if (TableFile.IsCsv(path))
-        {
-            var content = await CsvTableFile.ReadAsync(stream, SpotTables.Proxy, _hdfs.Describe(path), cancellationToken);
-            return CsvProxyScan.Scan(content, wanted, date);
-        }
-
-        try
-        {
-            return await ParquetProxyScan.ScanAsync(stream, wanted, date, cancellationToken);
-        }
-        catch (Exception ex) when (ex is ParquetException or IOException or InvalidDataException or NotSupportedException or OverflowException or FormatException or InvalidCastException)
-        {
-            throw new TableFormatException(_hdfs.Describe(path), $"not a readable Parquet file for table {SpotTables.Proxy.Name}: {ex.Message}", ex);
-        }
     }
 
     private async Task<List<object?[]>> ReadPartitionAsync(string table, DateOnly date, TableSchema schema, CancellationToken cancellationToken)

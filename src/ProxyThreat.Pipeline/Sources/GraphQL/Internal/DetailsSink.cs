@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ProxyThreat.Pipeline.Search;
+using ProxyThreat.Pipeline.Sources.Internal;
 
 namespace ProxyThreat.Pipeline.Sources.GraphQL.Internal;
 
@@ -195,42 +196,11 @@ internal sealed class DetailsSink : IGraphQLListSink, IDisposable
         }
 
         CheckText(ref reader, Field.Datetime);
-        if (!reader.ValueIsEscaped && reader.ValueSpan is { Length: 19 } text && TryParseSeconds(text, out var ticks))
+        if (!reader.ValueIsEscaped && HiveTimeText.TryParseDateTime(reader.ValueSpan, out var ticks))
         {
             return ticks;
         }
 
         return DateTime.TryParseExact(reader.GetString(), DatetimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time.Ticks : SearchRow.NoTime;
-    }
-
-    private static bool TryParseSeconds(ReadOnlySpan<byte> text, out long ticks)
-    {
-        ticks = 0;
-        if (text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':' || text[16] != ':'
-            || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
-            || !Digits(text.Slice(11, 2), out var hour) || !Digits(text.Slice(14, 2), out var minute) || !Digits(text.Slice(17, 2), out var second)
-            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
-        {
-            return false;
-        }
-
-        ticks = new DateTime(year, month, day, hour, minute, second).Ticks;
-        return true;
-    }
-
-    private static bool Digits(ReadOnlySpan<byte> text, out int value)
-    {
-        value = 0;
-        foreach (var c in text)
-        {
-            if (c is < (byte)'0' or > (byte)'9')
-            {
-                return false;
-            }
-
-            value = (value * 10) + (c - '0');
-        }
-
-        return true;
     }
 }

@@ -1,199 +1,190 @@
-using Apache.Arrow;
+using System.Runtime.InteropServices;
 using ParquetSharp;
-using ParquetSharp.Arrow;
+using ProxyThreat.Pipeline.Search;
 
 namespace ProxyThreat.Pipeline.Sources.Tables.Internal;
 
 /// <summary>
 /// Finds the requests of one raw Parquet file whose fulluri or referer is a searched URI. Per row group it
-/// reads the two key columns first, as dictionaries where the file has them, and tests each dictionary entry
-/// (or each plain value) once against the URIs' UTF-8 bytes; a row group without a hit is done there. Only
-/// for the rows that hit does it read the other columns the outputs need, and make strings of their values.
+/// reads the two key columns first and tests each value's UTF-8 bytes against the URIs where they lie in the
+/// reader's pages; a row group without a hit is done there. Only for the rows that hit does it take the other
+/// columns the outputs need, as ids of the file's texts: a text becomes a string once per file. One scan reads
+/// one file at a time and keeps its buffers from file to file.
 /// </summary>
-internal static class ParquetProxyScan
+internal sealed class ParquetProxyScan : IDisposable
 {
+    private const int FullUri = 0;
+    private const int Referer = 1;
+    private const int Date = 2;
+    private const int Time = 3;
+    private const int ClientIp = 4;
+    private const int RequestMethod = 5;
+    private const int ContentType = 6;
+    private const int ResponseCode = 7;
+    private const int Duration = 8;
+    private const int ReadBufferBytes = 64 * 1024;
+
     private static readonly string[] Needed = ["fulluri", "referer", "p_date", "p_time", "clientip", "reqmethod", "resconttype", "respcode", "duration"];
 
-    public static async Task<List<MatchedRow>> ScanAsync(Stream stream, UriSet uris, DateOnly partitionDate, CancellationToken cancellationToken)
-    {
-        var (columns, names) = ColumnsOf(stream);
-        using var properties = ArrowReaderProperties.GetDefault();
-        foreach (var column in columns.Where(c => c >= 0))
-        {
-            properties.SetReadDictionary(column, true);
-        }
+    private readonly ParquetColumn _column = new();
+    private readonly List<Hit> _hits = [];
+    private int[] _refererThreats = [];
 
-        stream.Position = 0;
-        using var reader = new FileReader(stream, arrowProperties: properties, leaveOpen: true);
-        var found = new List<MatchedRow>();
-        for (var group = 0; group < reader.NumRowGroups; group++)
+    public void Scan(Stream stream, UriSet uris, DateOnly partitionDate, FileMatches found, CancellationToken cancellationToken)
+    {
+        // The C library's allocator gives pages back that mimalloc (Arrow's default) would keep per thread, and a
+        // buffered stream reads a column chunk a piece at a time instead of whole: both keep the peak memory down.
+        using var properties = ReaderProperties.WithMemoryPool(MemoryPool.SystemMemoryPool());
+        properties.EnableBufferedStream();
+        properties.BufferSize = ReadBufferBytes;
+        using var file = new ParquetFileReader(stream, properties, leaveOpen: true);
+        var (columns, names) = ColumnsOf(file);
+        for (var g = 0; g < file.FileMetaData.NumRowGroups; g++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var hits = await KeyHitsAsync(reader, group, columns, names, uris, cancellationToken);
-            if (hits.Count > 0)
+            using var group = file.RowGroup(g);
+            var rows = checked((int)group.MetaData.NumRows);
+            if (_refererThreats.Length < rows)
             {
-                await ReadHitsAsync(reader, group, columns, names, hits, partitionDate, found, cancellationToken);
+                _refererThreats = new int[rows];
+            }
+
+            _hits.Clear();
+            FindHits(group, columns, names, uris, found, _refererThreats.AsSpan(0, rows));
+            if (_hits.Count > 0)
+            {
+                ReadHits(group, columns, names, found);
+                foreach (ref readonly var hit in CollectionsMarshal.AsSpan(_hits))
+                {
+                    var row = new SearchRow(SpotTime.Ticks(hit.Date, hit.Time, partitionDate), hit.ClientIp, hit.FullUri, hit.Referer, hit.RequestMethod, hit.ContentType, hit.ResponseCode, hit.Duration);
+                    found.Add(new MatchedRow(row, hit.FullUriThreat, hit.RefererThreat));
+                }
             }
         }
-
-        return found;
     }
 
+    public void Dispose() => _column.Dispose();
+
     /// <summary>The leaf column index and name in the file of each needed column (found by name, any case); -1 where the file lacks it.</summary>
-    private static (int[] Columns, string?[] Names) ColumnsOf(Stream stream)
+    private static (int[] Columns, string[] Names) ColumnsOf(ParquetFileReader file)
     {
-        using var file = new ParquetFileReader(stream, leaveOpen: true);
         var schema = file.FileMetaData.Schema;
         var names = Enumerable.Range(0, schema.NumColumns).Select(i => schema.Column(i).Name).ToList();
         var columns = Needed.Select(n => names.FindIndex(c => string.Equals(c, n, StringComparison.OrdinalIgnoreCase))).ToArray();
-        return (columns, columns.Select(c => c >= 0 ? names[c] : null).ToArray());
+        return (columns, columns.Select((c, i) => c >= 0 ? names[c] : Needed[i]).ToArray());
     }
 
-    private static IArrowArray? Column(RecordBatch batch, string? name) => name is null ? null : batch.Column(batch.Schema.GetFieldIndex(name));
-
-    private static async Task<List<Hit>> KeyHitsAsync(FileReader reader, int group, int[] columns, string?[] names, UriSet uris, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows whose referer or fulluri is a searched URI, in row order, with their fulluri's id. The referer is
+    /// tested first, so that the fulluri of a row found by its referer is taken while its bytes are in hand.
+    /// </summary>
+    private void FindHits(RowGroupReader group, int[] columns, string[] names, UriSet uris, FileMatches found, Span<int> refererThreats)
     {
-        var hits = new List<Hit>();
-        var keys = columns[..2].Where(c => c >= 0).ToArray();
-        if (keys.Length == 0)
+        refererThreats.Fill(-1);
+        if (columns[Referer] >= 0)
         {
-            return hits;
-        }
-
-        using var batches = reader.GetRecordBatchReader([group], keys);
-        var (fulluri, referer) = (new ArrowText("fulluri"), new ArrowText("referer"));
-        var offset = 0;
-        int[] fulluriThreats = [];
-        int[] refererThreats = [];
-        while (await batches.ReadNextRecordBatchAsync(cancellationToken) is { } batch)
-        {
-            using (batch)
+            using var referer = _column.Open(group, columns[Referer], names[Referer]);
+            while (referer.Next())
             {
-                var fulluriArray = Column(batch, names[0]);
-                var refererArray = Column(batch, names[1]);
-                var byFulluri = Threats(fulluriArray, uris, batch.Length, ref fulluriThreats);
-                var byReferer = Threats(refererArray, uris, batch.Length, ref refererThreats);
-                fulluri.Use(fulluriArray);
-                referer.Use(refererArray);
-                for (var row = 0; row < batch.Length; row++)
+                var threats = refererThreats.Slice((int)referer.Position, referer.Count);
+                for (var i = 0; i < threats.Length; i++)
                 {
-                    if (byFulluri[row] >= 0 || byReferer[row] >= 0)
+                    if (!referer.IsNull(i))
                     {
-                        hits.Add(new Hit(offset + row, byFulluri[row], byReferer[row], fulluri.Text(row), referer.Text(row)));
+                        threats[i] = uris.IndexOf(referer.Utf8(i));
                     }
                 }
-
-                offset += batch.Length;
             }
         }
 
-        return hits;
-    }
-
-    /// <summary>Each row's URI number, -1 for none; a dictionary's entries are looked up once each.</summary>
-    /// <param name="array">The column of the batch.</param>
-    /// <param name="uris">The URIs searched.</param>
-    /// <param name="length">The batch's rows.</param>
-    /// <param name="buffer">Reused from batch to batch, so that no batch allocates a large array.</param>
-    private static Span<int> Threats(IArrowArray? array, UriSet uris, int length, ref int[] buffer)
-    {
-        if (buffer.Length < length)
+        if (columns[FullUri] < 0)
         {
-            buffer = new int[length];
-        }
-
-        var threats = buffer.AsSpan(0, length);
-        threats.Fill(-1);
-        switch (array)
-        {
-            case DictionaryArray { Dictionary: BinaryArray entries } dictionary:
-                Span<int> ofEntry = entries.Length <= 1024 ? stackalloc int[entries.Length] : new int[entries.Length];
-                var any = false;
-                for (var e = 0; e < entries.Length; e++)
-                {
-                    ofEntry[e] = entries.IsNull(e) ? -1 : uris.IndexOf(entries.GetBytes(e));
-                    any |= ofEntry[e] >= 0;
-                }
-
-                if (any)
-                {
-                    for (var row = 0; row < length; row++)
-                    {
-                        if (dictionary.IsValid(row))
-                        {
-                            threats[row] = ofEntry[ArrowText.Index(dictionary.Indices, row)];
-                        }
-                    }
-                }
-
-                break;
-            case BinaryArray plain:
-                for (var row = 0; row < length; row++)
-                {
-                    if (plain.IsValid(row))
-                    {
-                        threats[row] = uris.IndexOf(plain.GetBytes(row));
-                    }
-                }
-
-                break;
-        }
-
-        return threats;
-    }
-
-    private static async Task ReadHitsAsync(FileReader reader, int group, int[] columns, string?[] names, List<Hit> hits, DateOnly partitionDate, List<MatchedRow> found, CancellationToken cancellationToken)
-    {
-        var others = Enumerable.Range(2, Needed.Length - 2).Where(i => columns[i] >= 0).ToArray();
-        var texts = Enumerable.Range(0, Needed.Length).Select(i => new ArrowText(Needed[i])).ToArray();
-        if (others.Length == 0)
-        {
-            foreach (var hit in hits)
+            for (var row = 0; row < refererThreats.Length; row++)
             {
-                found.Add(ToRow(hit, texts, 0, partitionDate));
+                if (refererThreats[row] >= 0)
+                {
+                    _hits.Add(new Hit(row, -1, refererThreats[row]));
+                }
             }
 
             return;
         }
 
-        using var batches = reader.GetRecordBatchReader([group], others.Select(i => columns[i]).ToArray());
-        var offset = 0;
-        var next = 0;
-        while (next < hits.Count && await batches.ReadNextRecordBatchAsync(cancellationToken) is { } batch)
+        using var fulluri = _column.Open(group, columns[FullUri], names[FullUri]);
+        while (fulluri.Next())
         {
-            using (batch)
+            for (var i = 0; i < fulluri.Count; i++)
             {
-                foreach (var c in others)
+                var row = (int)fulluri.Position + i;
+                var threat = fulluri.IsNull(i) ? -1 : uris.IndexOf(fulluri.Utf8(i));
+                if (threat >= 0 || refererThreats[row] >= 0)
                 {
-                    texts[c].Use(Column(batch, names[c]));
+                    _hits.Add(new Hit(row, threat, refererThreats[row]) { FullUri = fulluri.IdIn(i, found.FullUris) });
                 }
-
-                for (; next < hits.Count && hits[next].Row < offset + batch.Length; next++)
-                {
-                    found.Add(ToRow(hits[next], texts, offset, partitionDate));
-                }
-
-                offset += batch.Length;
             }
         }
     }
 
-    private static MatchedRow ToRow(Hit hit, ArrowText[] texts, int offset, DateOnly partitionDate)
+    /// <summary>Takes the other columns of the rows that hit, one column at a time, leaving the pages without a hit undecoded where it can.</summary>
+    private void ReadHits(RowGroupReader group, int[] columns, string[] names, FileMatches found)
     {
-        var row = hit.Row - offset;
-        var time = SpotTime.Ticks(SpotTime.Date(texts[2].Text(row)), SpotTime.Time(texts[3].Text(row)), partitionDate);
-        return new MatchedRow(
-            time,
-            texts[4].Text(row),
-            hit.FullUri,
-            hit.Referer,
-            texts[5].Text(row),
-            texts[6].Text(row),
-            texts[7].Text(row),
-            texts[8].Int(row),
-            hit.FullUriThreat,
-            hit.RefererThreat);
+        for (var c = Referer; c < Needed.Length; c++)
+        {
+            if (columns[c] < 0)
+            {
+                continue;
+            }
+
+            using var column = _column.Open(group, columns[c], names[c]);
+            foreach (ref var hit in CollectionsMarshal.AsSpan(_hits))
+            {
+                column.MoveTo(hit.Row);
+                var i = (int)(hit.Row - column.Position);
+                switch (c)
+                {
+                    case Referer:
+                        hit.Referer = column.IdIn(i, found.Referers);
+                        break;
+                    case Date:
+                        hit.Date = column.IsNull(i) ? null : SpotTime.Date(column.Utf8(i));
+                        break;
+                    case Time:
+                        hit.Time = column.IsNull(i) ? null : SpotTime.Time(column.Utf8(i));
+                        break;
+                    case ClientIp:
+                        hit.ClientIp = column.IdIn(i, found.ClientIps);
+                        break;
+                    case RequestMethod:
+                        hit.RequestMethod = column.IdIn(i, found.RequestMethods);
+                        break;
+                    case ContentType:
+                        hit.ContentType = column.IdIn(i, found.ContentTypes);
+                        break;
+                    case ResponseCode:
+                        hit.ResponseCode = column.IdIn(i, found.ResponseCodes);
+                        break;
+                    default:
+                        hit.Duration = column.Int(i);
+                        break;
+                }
+            }
+        }
     }
 
-    private readonly record struct Hit(int Row, int FullUriThreat, int RefererThreat, string? FullUri, string? Referer);
+    /// <summary>A row that hit, its columns filled in as they are read.</summary>
+    private struct Hit(int row, int fullUriThreat, int refererThreat)
+    {
+        public readonly int Row = row;
+        public readonly int FullUriThreat = fullUriThreat;
+        public readonly int RefererThreat = refererThreat;
+        public int FullUri;
+        public int Referer;
+        public DateOnly? Date;
+        public long? Time;
+        public int ClientIp;
+        public int RequestMethod;
+        public int ContentType;
+        public int ResponseCode;
+        public int Duration;
+    }
 }
