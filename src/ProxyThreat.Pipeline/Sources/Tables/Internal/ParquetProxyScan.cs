@@ -65,13 +65,22 @@ internal sealed class ParquetProxyScan : IDisposable
 
     public void Dispose() => _column.Dispose();
 
-    /// <summary>The leaf column index and name in the file of each needed column (found by name, any case); -1 where the file lacks it.</summary>
+    /// <summary>The leaf column index and name in the file of each needed column, found by name in any case.</summary>
     private static (int[] Columns, string[] Names) ColumnsOf(ParquetFileReader file)
     {
         var schema = file.FileMetaData.Schema;
         var names = Enumerable.Range(0, schema.NumColumns).Select(i => schema.Column(i).Name).ToList();
         var columns = Needed.Select(n => names.FindIndex(c => string.Equals(c, n, StringComparison.OrdinalIgnoreCase))).ToArray();
-        return (columns, columns.Select((c, i) => c >= 0 ? names[c] : Needed[i]).ToArray());
+
+        // As for a CSV file: a proxy file without a column the search reads is the wrong file, and reading its
+        // requests as if the column were empty would hand the analyst a search that quietly found less.
+        var missing = Needed.Where((_, i) => columns[i] < 0).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException($"it lacks {string.Join(", ", missing)} (it has {string.Join(", ", names)})");
+        }
+
+        return (columns, columns.Select(c => names[c]).ToArray());
     }
 
     /// <summary>
@@ -81,9 +90,8 @@ internal sealed class ParquetProxyScan : IDisposable
     private void FindHits(RowGroupReader group, int[] columns, string[] names, UriSet uris, FileMatches found, Span<int> refererThreats)
     {
         refererThreats.Fill(-1);
-        if (columns[Referer] >= 0)
+        using (var referer = _column.Open(group, columns[Referer], names[Referer]))
         {
-            using var referer = _column.Open(group, columns[Referer], names[Referer]);
             while (referer.Next())
             {
                 var threats = refererThreats.Slice((int)referer.Position, referer.Count);
@@ -95,19 +103,6 @@ internal sealed class ParquetProxyScan : IDisposable
                     }
                 }
             }
-        }
-
-        if (columns[FullUri] < 0)
-        {
-            for (var row = 0; row < refererThreats.Length; row++)
-            {
-                if (refererThreats[row] >= 0)
-                {
-                    _hits.Add(new Hit(row, -1, refererThreats[row]));
-                }
-            }
-
-            return;
         }
 
         using var fulluri = _column.Open(group, columns[FullUri], names[FullUri]);
@@ -130,11 +125,6 @@ internal sealed class ParquetProxyScan : IDisposable
     {
         for (var c = Referer; c < Needed.Length; c++)
         {
-            if (columns[c] < 0)
-            {
-                continue;
-            }
-
             using var column = _column.Open(group, columns[c], names[c]);
             foreach (ref var hit in CollectionsMarshal.AsSpan(_hits))
             {
