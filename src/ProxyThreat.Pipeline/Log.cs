@@ -30,10 +30,10 @@ internal static partial class Log
     [LoggerMessage(1008, LogLevel.Error, "{Count} threats of {Date} failed the same way: {Reason}")]
     public static partial void ThreatsFailedAlike(ILogger logger, int count, string date, string reason);
 
-    [LoggerMessage(2001, LogLevel.Warning, "GraphQL {Operation} at {Endpoint} failed on attempt {Attempt} of {Attempts}, retrying in {Delay}: {Reason}")]
+    [LoggerMessage(4001, LogLevel.Warning, "GraphQL {Operation} at {Endpoint} failed on attempt {Attempt} of {Attempts}, retrying in {Delay}: {Reason}")]
     public static partial void GraphQLRetrying(ILogger logger, string operation, Uri endpoint, int attempt, int attempts, TimeSpan delay, string reason);
 
-    [LoggerMessage(2002, LogLevel.Debug, "GraphQL {Operation} at {Endpoint} answered {Rows} rows in {Elapsed}")]
+    [LoggerMessage(4002, LogLevel.Debug, "GraphQL {Operation} at {Endpoint} answered {Rows} rows in {Elapsed}")]
     public static partial void GraphQLAnswered(ILogger logger, string operation, Uri endpoint, int rows, TimeSpan elapsed);
 
     // WebHDFS servers appear as host:port only, so no delegation token can reach a log.

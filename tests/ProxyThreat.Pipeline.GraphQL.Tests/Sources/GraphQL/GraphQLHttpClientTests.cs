@@ -52,7 +52,7 @@ public sealed class GraphQLHttpClientTests
 
         Assert.Equal(await spot.Tables.Source.GetScoredThreatsAsync(Date, None), threats);
         Assert.Equal(2, spot.Server.Requests.Count);
-        Assert.Contains(logger.Messages, m => m.Contains("2001", StringComparison.Ordinal) && m.Contains("500", StringComparison.Ordinal));
+        Assert.Contains(logger.Messages, m => m.Contains("4001", StringComparison.Ordinal) && m.Contains("500", StringComparison.Ordinal));
     }
 
     [Fact]
