@@ -14,6 +14,7 @@ using ProxyThreat.Pipeline.Search;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Sources.GraphQL;
 using ProxyThreat.Pipeline.Sources.Tables;
+using ProxyThreat.Pipeline.Tls;
 using ProxyThreat.Pipeline.Spot;
 
 namespace ProxyThreat.Pipeline;
@@ -63,7 +64,7 @@ public static class PipelineServiceCollectionExtensions
     {
         var wrapped = Options.Create(options);
         var client = new GraphQLHttpClient(
-            new HttpClient(GraphQLHttpHandlerFactory.Create(options)),
+            new HttpClient(HttpHandlers.Create(options.CaBundlePath, $"{GraphQLSourceDefaults.SectionName}:CaBundlePath")),
             wrapped,
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<GraphQLHttpClient>>());

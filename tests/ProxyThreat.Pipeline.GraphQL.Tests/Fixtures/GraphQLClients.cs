@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Search;
 using ProxyThreat.Pipeline.Sources.GraphQL;
+using ProxyThreat.Pipeline.Tls;
 
 namespace ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
 
@@ -21,7 +22,7 @@ public static class GraphQLClients
     }
 
     public static GraphQLHttpClient Client(GraphQLSourceOptions options, ListLogger<GraphQLHttpClient>? logger = null) => new(
-        new HttpClient(GraphQLHttpHandlerFactory.Create(options)),
+        new HttpClient(HttpHandlers.Create(options.CaBundlePath, $"{GraphQLSourceDefaults.SectionName}:CaBundlePath")),
         Microsoft.Extensions.Options.Options.Create(options),
         TimeProvider.System,
         logger ?? new ListLogger<GraphQLHttpClient>());

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Hdfs.WebHdfs.Kerberos;
+using ProxyThreat.Pipeline.Tls;
 
 namespace ProxyThreat.Pipeline.Hdfs.WebHdfs;
 
@@ -51,9 +52,9 @@ public sealed class WebHdfsOptionsValidator : IValidateOptions<WebHdfsOptions>
 
         failures.AddRange(KerberosOptionsValidator.Validate(options.Auth, options.Kerberos));
 
-        if (options.CaBundlePath is { Length: > 0 } bundle && !File.Exists(bundle))
+        if (HttpHandlers.CaBundleProblem(options.CaBundlePath, $"{Section}:CaBundlePath") is { } bundleProblem)
         {
-            failures.Add($"{Section}:CaBundlePath: the file '{bundle}' does not exist.");
+            failures.Add(bundleProblem);
         }
 
         if (options.Timeout < WebHdfsConstants.MinTimeout || options.Timeout > WebHdfsConstants.MaxTimeout)

@@ -35,7 +35,7 @@ public sealed class GraphQLHttpClient
     /// <summary>The endpoint, without any user information, as messages name it.</summary>
     public Uri Endpoint => _safeEndpoint;
 
-    /// <param name="httpClient">Best built on <see cref="GraphQLHttpHandlerFactory.Create"/>; its own timeout is switched off, as this client keeps <see cref="GraphQLSourceOptions.Timeout"/> itself.</param>
+    /// <param name="httpClient">Best built on <see cref="Tls.HttpHandlers.Create"/>; its own timeout is switched off, as this client keeps <see cref="GraphQLSourceOptions.Timeout"/> itself.</param>
     public GraphQLHttpClient(HttpClient httpClient, IOptions<GraphQLSourceOptions> options, TimeProvider timeProvider, ILogger<GraphQLHttpClient> logger)
     {
         ArgumentNullException.ThrowIfNull(httpClient);

@@ -68,23 +68,9 @@ public sealed class GraphQLSourceOptionsValidator : IValidateOptions<GraphQLSour
             failures.Add($"{Section}:MemoryBudgetMiB must be between 1 and {GraphQLSourceDefaults.MaxMemoryBudgetMiB}");
         }
 
-        if (options.CaBundlePath is { } bundle)
+        if (HttpHandlers.CaBundleProblem(options.CaBundlePath, $"{Section}:CaBundlePath") is { } bundleProblem)
         {
-            if (!File.Exists(bundle))
-            {
-                failures.Add($"{Section}:CaBundlePath names no file: {bundle}");
-            }
-            else
-            {
-                try
-                {
-                    _ = new CaBundleTrust(bundle, $"{Section}:CaBundlePath");
-                }
-                catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
-                {
-                    failures.Add($"{Section}:CaBundlePath is not a readable PEM bundle of certificates: {bundle}: {ex.Message}");
-                }
-            }
+            failures.Add(bundleProblem);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -55,10 +55,12 @@ public sealed class GraphQLSourceOptionsValidatorTests
 
         var failures = string.Join("\n", Validator.Validate(null, options).Failures!);
 
-        foreach (var key in new[] { "TimeoutSeconds", "Retries", "RetryBaseDelay", "MaxParallelSearches", "MemoryBudgetMiB", "CaBundlePath" })
+        foreach (var key in new[] { "TimeoutSeconds", "Retries", "RetryBaseDelay", "MaxParallelSearches", "MemoryBudgetMiB" })
         {
             Assert.Contains($"Source:GraphQL:{key} ", failures, StringComparison.Ordinal);
         }
+
+        Assert.Contains("Source:GraphQL:CaBundlePath: the file '/nonexistent/ca.pem' does not exist.", failures, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,6 +68,30 @@ public sealed class WebHdfsOptionsValidatorTests
     }
 
     [Fact]
+    public async Task Start_CaBundleWithoutCertificates_StopsTheHostNamingTheKeyAndTheFile()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "not a certificate");
+            using var host = Build(new()
+            {
+                ["Hdfs:WebHdfs:NameNodes:0"] = "https://nn1:9871",
+                ["Hdfs:WebHdfs:User"] = "spot",
+                ["Hdfs:WebHdfs:CaBundlePath"] = path,
+            });
+
+            var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+            Assert.Contains($"Hdfs:WebHdfs:CaBundlePath: '{path}' holds no PEM certificate.", e.Failures);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Construct_BadOptions_ThrowsNamingTheKey()
     {
         var e = Assert.Throws<OptionsValidationException>(() => new WebHdfsFileSystem(new WebHdfsOptions { User = "spot" }));

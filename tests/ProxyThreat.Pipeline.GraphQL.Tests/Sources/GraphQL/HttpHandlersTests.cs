@@ -8,7 +8,7 @@ using static ProxyThreat.Pipeline.GraphQL.Tests.Fixtures.SpotSampleTables;
 namespace ProxyThreat.Pipeline.GraphQL.Tests.Sources.GraphQL;
 
 /// <summary>With a CA bundle, the server's certificate must chain to it.</summary>
-public sealed class GraphQLHttpHandlerFactoryTests
+public sealed class HttpHandlersTests
 {
     [Fact]
     public async Task Create_CaBundleSignedTheServer_Connects()
