@@ -54,7 +54,7 @@ public static class OptionsBinding
 
     private static IEnumerable<string> UnknownKeys(IConfigurationSection section, Type type)
     {
-        foreach (var child in section.GetChildren())
+        foreach (var child in section.GetChildren().Where(c => !RenamedKeys.IsReplaced(section, c)))
         {
             var property = Property(type, child.Key);
             if (property is null || (!property.CanWrite && !IsCollection(property.PropertyType)))
@@ -74,7 +74,7 @@ public static class OptionsBinding
     /// <summary>Values the binder would refuse with only a .NET type name; each message says what the key takes.</summary>
     private static IEnumerable<string> BadValues(IConfigurationSection section, Type type)
     {
-        foreach (var child in section.GetChildren())
+        foreach (var child in section.GetChildren().Where(c => !RenamedKeys.IsReplaced(section, c)))
         {
             var propertyType = Property(type, child.Key)!.PropertyType;
             if (IsNested(propertyType))

@@ -39,6 +39,9 @@ internal static partial class Log
     [LoggerMessage(2010, LogLevel.Information, "Backfill progress: {DatesDone}/{Dates} dates done, threats investigated: {Threats}, about {SecondsLeft} s left")]
     public static partial void BackfillProgress(ILogger logger, int datesDone, int dates, int threats, long secondsLeft);
 
+    [LoggerMessage(2201, LogLevel.Warning, "Configuration: {Warning}")]
+    public static partial void RenamedKey(ILogger logger, string warning);
+
     [LoggerMessage(2101, LogLevel.Information, "Report of {Date:yyyy-MM-dd} published: {Threats} threats, {Bytes} bytes, report.html under {Location}")]
     public static partial void ReportPublished(ILogger logger, DateOnly date, int threats, int bytes, string location);
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline;
 using ProxyThreat.Worker.Cli;
@@ -70,6 +71,12 @@ public static class WorkerHost
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
         builder.Configuration.AddInMemoryCollection(command.Settings);
         CheckSections(builder.Configuration);
+        var (renamed, renamedProblems) = RenamedKeys.Apply(builder.Configuration);
+        if (renamedProblems.Count > 0)
+        {
+            throw new UsageException("configuration: " + string.Join("; ", renamedProblems));
+        }
+
         if (SerilogSection.Problems(builder.Configuration).ToList() is { Count: > 0 } problems)
         {
             throw new UsageException("configuration: " + string.Join("; ", problems));
@@ -86,7 +93,7 @@ public static class WorkerHost
         builder.Services.AddProxyThreatReport();
         configureServices?.Invoke(builder.Services);
 
-        // Building resolves the host's lifetime, whose options read Schedule:ShutdownSeconds: a bad value can surface here already.
+        // Building resolves the host's lifetime, whose options read Schedule:ShutdownTimeout: a bad value can surface here already.
         var host = Checked(builder.Build);
         try
         {
@@ -100,6 +107,12 @@ public static class WorkerHost
         {
             host.Dispose();
             throw;
+        }
+
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WorkerHost).FullName!);
+        foreach (var warning in renamed)
+        {
+            Log.RenamedKey(logger, warning);
         }
 
         return host;

@@ -111,7 +111,7 @@ public sealed class SoakTests : IDisposable
         "run",
         "--Source:Kind=graphql",
         $"--Source:GraphQL:Endpoint={graphql.Endpoint}",
-        "--Source:GraphQL:TimeoutSeconds=5",
+        "--Source:GraphQL:Timeout=00:00:05",
         "--Source:GraphQL:RetryBaseDelay=00:00:00.01",
         "--Hdfs:Kind=webhdfs",
         $"--Hdfs:WebHdfs:NameNodes:0={webhdfs.NameNode}",

@@ -1,4 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Worker.Cli;
+using ProxyThreat.Worker.Scheduling;
 
 namespace ProxyThreat.Worker.Tests;
 
@@ -18,4 +24,44 @@ public sealed class WorkerHostTests : IDisposable
 
         Assert.StartsWith($"configuration file '{settings}' is not valid JSON at line 3, position 3: ", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Build_SecondsKeysOfTheLastRelease_WorkAsTheirDurationKeysWithAWarningNamingTheNewKey()
+    {
+        var log = Path.Join(_program.FullName, "worker.log");
+        using (var host = Build("--Investigation:TimelineGapSeconds=60", "--Schedule:ShutdownSeconds=12", "--Source:GraphQL:TimeoutSeconds=7.5", "--Serilog:WriteTo:0:Name=File", $"--Serilog:WriteTo:0:Args:path={log}"))
+        {
+            Assert.Equal(TimeSpan.FromMinutes(1), host.Services.GetRequiredService<IOptions<InvestigationOptions>>().Value.TimelineGap);
+            Assert.Equal(TimeSpan.FromSeconds(12), host.Services.GetRequiredService<IOptions<ScheduleOptions>>().Value.ShutdownTimeout);
+            Assert.Equal(TimeSpan.FromSeconds(7.5), host.Services.GetRequiredService<IOptions<SourceOptions>>().Value.GraphQL.Timeout);
+        }
+
+        var written = File.ReadAllText(log);
+        Assert.Contains("Investigation:TimelineGapSeconds is renamed Investigation:TimelineGap and stops working in the next release: set Investigation:TimelineGap=00:01:00 instead", written, StringComparison.Ordinal);
+        Assert.Contains("set Schedule:ShutdownTimeout=00:00:12 instead", written, StringComparison.Ordinal);
+        Assert.Contains("set Source:GraphQL:Timeout=00:00:07.5000000 instead", written, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"TimelineGapSeconds\": 60", "--Investigation:TimelineGap=00:02:00", 2)]
+    [InlineData("\"TimelineGap\": \"00:02:00\"", "--Investigation:TimelineGapSeconds=60", 1)]
+    public async Task Build_OldAndNewKeyInDifferentLayers_TheHigherLayerWins(string appsettings, string argument, int minutes)
+    {
+        await File.WriteAllTextAsync(Path.Join(_program.FullName, "appsettings.json"), $"{{ \"Investigation\": {{ {appsettings} }} }}");
+
+        using var host = Build(argument);
+
+        Assert.Equal(TimeSpan.FromMinutes(minutes), host.Services.GetRequiredService<IOptions<InvestigationOptions>>().Value.TimelineGap);
+    }
+
+    [Fact]
+    public void Build_OldKeyNotANumberOfSeconds_UsageErrorNamingBothKeys()
+    {
+        var error = Assert.Throws<UsageException>(() => Build("--Schedule:ShutdownSeconds=00:00:30"));
+
+        Assert.Equal("configuration: Schedule:ShutdownSeconds '00:00:30' is not a number of seconds (the key is renamed Schedule:ShutdownTimeout: write a duration such as 00:05:00)", error.Message);
+    }
+
+    private IHost Build(params string[] settings) =>
+        WorkerHost.Build(CommandLine.Parse(["check", $"--Source:Tables:Root={_program.FullName}", $"--Hdfs:Local:Root={_program.FullName}", .. settings]), _program.FullName);
 }

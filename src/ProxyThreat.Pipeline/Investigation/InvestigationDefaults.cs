@@ -5,10 +5,12 @@ public static class InvestigationDefaults
 {
     public const int TopResults = 20;
     public const int MaxTopResults = 10_000;
-    public const int TimelineGapSeconds = 300;
-    public const int MaxTimelineGapSeconds = 86_400;
     public const int MaxParallelThreats = 4;
     public const int MaxParallelThreatsLimit = 64;
 
     public static IReadOnlyList<int> Severities { get; } = [1];
+
+    public static TimeSpan TimelineGap { get; } = TimeSpan.FromMinutes(5);
+
+    public static TimeSpan MaxTimelineGap { get; } = TimeSpan.FromDays(1);
 }

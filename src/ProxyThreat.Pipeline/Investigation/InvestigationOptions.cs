@@ -10,7 +10,8 @@ public sealed class InvestigationOptions
 
     public int TopResults { get; set; } = InvestigationDefaults.TopResults;
 
-    public int TimelineGapSeconds { get; set; } = InvestigationDefaults.TimelineGapSeconds;
+    /// <summary>A gap longer than this between two requests of a client starts a new timeline session.</summary>
+    public TimeSpan TimelineGap { get; set; } = InvestigationDefaults.TimelineGap;
 
     public string? DecisionsPath { get; set; }
 
@@ -23,5 +24,5 @@ public sealed class InvestigationOptions
 
     public IReadOnlySet<int> SelectedSeverities => (Severities ?? InvestigationDefaults.Severities).ToHashSet();
 
-    public TimelineSettings Timeline => new(TopResults, TimeSpan.FromSeconds(TimelineGapSeconds));
+    public TimelineSettings Timeline => new(TopResults, TimelineGap);
 }

@@ -19,9 +19,10 @@ public sealed class InvestigationOptionsValidator : IValidateOptions<Investigati
             failures.Add($"{S}:TopResults must be from 1 to {InvestigationDefaults.MaxTopResults}; got {options.TopResults}");
         }
 
-        if (options.TimelineGapSeconds is < 0 or > InvestigationDefaults.MaxTimelineGapSeconds)
+        // Spot's timeline counts in whole seconds, and the incident files record the gap so.
+        if (options.TimelineGap < TimeSpan.Zero || options.TimelineGap > InvestigationDefaults.MaxTimelineGap || options.TimelineGap.Ticks % TimeSpan.TicksPerSecond != 0)
         {
-            failures.Add($"{S}:TimelineGapSeconds must be from 0 to {InvestigationDefaults.MaxTimelineGapSeconds}; got {options.TimelineGapSeconds}");
+            failures.Add($"{S}:TimelineGap must be whole seconds from 00:00:00 to {InvestigationDefaults.MaxTimelineGap}; got {options.TimelineGap}");
         }
 
         if (options.MaxParallelThreats is < 1 or > InvestigationDefaults.MaxParallelThreatsLimit)

@@ -215,7 +215,7 @@ public sealed class Investigator
                 threat.Read,
                 analysis.RowCount,
                 story.Origin,
-                new OutputSettings(_options.SelectedSeverities.Order().ToList(), _options.TopResults, _options.TimelineGapSeconds),
+                new OutputSettings(_options.SelectedSeverities.Order().ToList(), _options.TopResults, (int)_options.TimelineGap.TotalSeconds),
                 analysis.ClientCount,
                 Math.Min(_options.TopResults, analysis.ClientCount),
                 WorkerVersion.Current);

@@ -10,10 +10,14 @@ public static class ScheduleDefaults
     public const string TimeZone = "UTC";
     public const int MaxAttempts = 5;
     public const int MaxAttemptsLimit = 100;
-    public const int ShutdownSeconds = 30;
-    public const int MaxShutdownSeconds = 3600;
 
     public static TimeSpan RetryDelay { get; } = TimeSpan.FromMinutes(15);
+
+    public static TimeSpan ShutdownTimeout { get; } = TimeSpan.FromSeconds(30);
+
+    public static TimeSpan MinShutdownTimeout { get; } = TimeSpan.FromSeconds(1);
+
+    public static TimeSpan MaxShutdownTimeout { get; } = TimeSpan.FromHours(1);
 
     /// <summary>The delay doubles after each failed attempt, up to this.</summary>
     public static TimeSpan MaxRetryDelay { get; } = TimeSpan.FromDays(1);

@@ -21,7 +21,7 @@ public sealed class ScheduleOptions
     public TimeSpan RetryDelay { get; set; } = ScheduleDefaults.RetryDelay;
 
     /// <summary>How long a stop may take: in-flight work is cancelled and the process exits within it.</summary>
-    public int ShutdownSeconds { get; set; } = ScheduleDefaults.ShutdownSeconds;
+    public TimeSpan ShutdownTimeout { get; set; } = ScheduleDefaults.ShutdownTimeout;
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

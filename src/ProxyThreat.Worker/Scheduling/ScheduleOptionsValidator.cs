@@ -39,9 +39,9 @@ public sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOptions>
             failures.Add($"{S}:RetryDelay must be from 00:00:00 to {ScheduleDefaults.MaxRetryDelay}; got {options.RetryDelay}");
         }
 
-        if (options.ShutdownSeconds is < 1 or > ScheduleDefaults.MaxShutdownSeconds)
+        if (options.ShutdownTimeout < ScheduleDefaults.MinShutdownTimeout || options.ShutdownTimeout > ScheduleDefaults.MaxShutdownTimeout)
         {
-            failures.Add($"{S}:ShutdownSeconds must be from 1 to {ScheduleDefaults.MaxShutdownSeconds}; got {options.ShutdownSeconds}");
+            failures.Add($"{S}:ShutdownTimeout must be from {ScheduleDefaults.MinShutdownTimeout} to {ScheduleDefaults.MaxShutdownTimeout}; got {options.ShutdownTimeout}");
         }
 
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;

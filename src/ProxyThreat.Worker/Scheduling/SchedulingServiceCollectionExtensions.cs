@@ -19,7 +19,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<LedgeredInvestigation>();
         services.AddSingleton<FiringMonitor>();
         services.AddOptions<HostOptions>()
-            .Configure<IOptions<ScheduleOptions>>((host, schedule) => host.ShutdownTimeout = TimeSpan.FromSeconds(schedule.Value.ShutdownSeconds));
+            .Configure<IOptions<ScheduleOptions>>((host, schedule) => host.ShutdownTimeout = schedule.Value.ShutdownTimeout);
 
         services.AddQuartz(q =>
         {

@@ -73,7 +73,7 @@ public sealed class DifferentialTests : IDisposable
             $"--State:Path={Path.Join(_scratch, "ledger.db")}",
             "--Investigation:DecisionsPath=",
             $"--Investigation:TopResults={topResults}",
-            $"--Investigation:TimelineGapSeconds={gapSeconds}",
+            $"--Investigation:TimelineGap={TimeSpan.FromSeconds(gapSeconds):c}",
         ]);
         using var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>());
         using var console = new StringWriter();

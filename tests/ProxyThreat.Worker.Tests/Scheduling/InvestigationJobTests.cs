@@ -92,7 +92,7 @@ public sealed class InvestigationJobTests : IAsyncLifetime
     {
         var uris = Enumerable.Range(100, 150).Select(ServiceHarness.Uri).ToList();
         await _service.SeedAsync(uris);
-        await _service.StartAsync("--Investigation:MaxParallelThreats=1", "--Schedule:ShutdownSeconds=10");
+        await _service.StartAsync("--Investigation:MaxParallelThreats=1", "--Schedule:ShutdownTimeout=00:00:10");
         var fifth = new TaskCompletionSource();
         var recorded = 0;
         _service.Monitor.ThreatRecorded += (_, _) =>

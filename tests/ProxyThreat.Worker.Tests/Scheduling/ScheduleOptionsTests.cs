@@ -10,7 +10,7 @@ public sealed class ScheduleOptionsTests
     [InlineData("Schedule:TimeZone 'Mars/Olympus' is not a time zone", "--Schedule:TimeZone=Mars/Olympus")]
     [InlineData("Schedule:MaxAttempts must be from 1 to 100; got 0", "--Schedule:MaxAttempts=0")]
     [InlineData("Schedule:RetryDelay must be from 00:00:00", "--Schedule:RetryDelay=-00:01:00")]
-    [InlineData("Schedule:ShutdownSeconds must be from 1 to 3600; got 0", "--Schedule:ShutdownSeconds=0")]
+    [InlineData("Schedule:ShutdownTimeout must be from 00:00:01 to 01:00:00; got 00:00:00", "--Schedule:ShutdownTimeout=0")]
     [InlineData("Schedule:Crontab", "--Schedule:Crontab=0 * * * * ?")]
     [InlineData("State:Path must name a file", "--State:Path=/")]
     [InlineData("State:File", "--State:File=x.db")]

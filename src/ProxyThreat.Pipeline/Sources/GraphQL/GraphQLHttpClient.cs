@@ -160,7 +160,7 @@ public sealed class GraphQLHttpClient
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new GraphQLException(
-                operation, _safeEndpoint, $"no complete answer within {_options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s ({GraphQLSourceDefaults.SectionName}:TimeoutSeconds)", status, innerException: ex)
+                operation, _safeEndpoint, $"no complete answer within {_options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s ({GraphQLSourceDefaults.SectionName}:Timeout)", status, innerException: ex)
             { IsTransient = true };
         }
         catch (HttpRequestException ex)

@@ -15,13 +15,6 @@ public sealed class GraphQLSourceOptions
     /// <summary>The longest one attempt may take, from sending the request to the last byte of the answer.</summary>
     public TimeSpan Timeout { get; set; } = GraphQLSourceDefaults.Timeout;
 
-    /// <summary>The configuration key operators set (<c>Source:GraphQL:TimeoutSeconds</c>), in seconds.</summary>
-    public double TimeoutSeconds
-    {
-        get => Timeout.TotalSeconds;
-        set => Timeout = TimeSpan.FromSeconds(value);
-    }
-
     /// <summary>How many times a transport failure, a timeout or a 5xx answer is retried.</summary>
     public int Retries { get; set; } = GraphQLSourceDefaults.Retries;
 

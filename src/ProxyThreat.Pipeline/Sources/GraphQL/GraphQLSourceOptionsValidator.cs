@@ -35,7 +35,7 @@ public sealed class GraphQLSourceOptionsValidator : IValidateOptions<GraphQLSour
 
         if (options.Timeout < GraphQLSourceDefaults.MinTimeout || options.Timeout > GraphQLSourceDefaults.MaxTimeout)
         {
-            failures.Add($"{Section}:TimeoutSeconds must be between {GraphQLSourceDefaults.MinTimeout.TotalSeconds} and {GraphQLSourceDefaults.MaxTimeout.TotalSeconds}");
+            failures.Add($"{Section}:Timeout must be between {GraphQLSourceDefaults.MinTimeout} and {GraphQLSourceDefaults.MaxTimeout}; got {options.Timeout}");
         }
 
         if (options.Retries is < 0 or > GraphQLSourceDefaults.MaxRetries)

@@ -93,7 +93,7 @@ public sealed class GraphQLHttpClientTests
         var ex = await Assert.ThrowsAsync<GraphQLException>(
             () => Source(spot, o => (o.Timeout, o.Retries) = (TimeSpan.FromMilliseconds(300), 1)).GetScoredThreatsAsync(Date, None));
 
-        Assert.Contains("no complete answer within 0.3 s (Source:GraphQL:TimeoutSeconds)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("no complete answer within 0.3 s (Source:GraphQL:Timeout)", ex.Message, StringComparison.Ordinal);
         Assert.True(ex.IsTransient);
         Assert.Equal(2, ex.Attempts);
         Assert.Equal(2, spot.Server.Requests.Count);

@@ -55,7 +55,7 @@ public sealed class GraphQLSourceOptionsValidatorTests
 
         var failures = string.Join("\n", Validator.Validate(null, options).Failures!);
 
-        foreach (var key in new[] { "TimeoutSeconds", "Retries", "RetryBaseDelay", "MaxParallelSearches", "MemoryBudgetMiB" })
+        foreach (var key in new[] { "Timeout", "Retries", "RetryBaseDelay", "MaxParallelSearches", "MemoryBudgetMiB" })
         {
             Assert.Contains($"Source:GraphQL:{key} ", failures, StringComparison.Ordinal);
         }
