@@ -1,8 +1,7 @@
 """Spot's own algorithm for one threat, as its Proxy Threat Investigation notebook runs it: read the expanded
 search from the GraphQL API with json.load, count with dictionaries, json.dumps the incident progression.
-Standard library only. Usage: python3 spot_notebook.py ENDPOINT DATE URI; prints the peak memory in KiB."""
+Standard library only. Usage: python3 spot_notebook.py ENDPOINT DATE URI."""
 import json
-import resource
 import sys
 import urllib.request
 
@@ -33,7 +32,6 @@ def main(endpoint, date, uri):
     progression = json.dumps({"fulluri": uri, "requests": requests, "referer_for": referer_for})
     top = sorted(clients.items(), key=lambda c: -c[1])[:20]
     print(len(rows), len(progression), len(top), len(methods), len(types), len(referers))
-    print("peak_kib", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 if __name__ == "__main__":

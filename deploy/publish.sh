@@ -1,10 +1,11 @@
 #!/bin/sh
-# Publishes the worker self-contained (no .NET runtime needed on the edge node) into deploy/out/proxythreat.
-# Usage: deploy/publish.sh [runtime-identifier]   (default linux-x64)
+# Publishes the worker self-contained (no .NET runtime needed on the edge node) and ReadyToRun (precompiled, so a
+# one-shot verb does not spend its start compiling) into deploy/out/proxythreat, or the folder given.
+# Usage: deploy/publish.sh [runtime-identifier [output-folder]]   (default linux-x64)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 rid=${1:-linux-x64}
-out="$root/deploy/out/proxythreat"
+out=${2:-"$root/deploy/out/proxythreat"}
 rm -rf "$out"
 dotnet publish "$root/src/ProxyThreat.Worker/ProxyThreat.Worker.csproj" -c Release -r "$rid" --self-contained -o "$out"
 cp "$root/deploy/systemd/proxythreat.service" "$root/deploy/appsettings.example.json" "$root/deploy/install.sh" "$out/"

@@ -1,33 +1,16 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using ParquetSharp.Arrow;
-using ProxyThreat.Worker;
-using ProxyThreat.Worker.Cli;
 
 namespace ProxyThreat.Benchmarks;
 
-/// <summary>What one measured process does; each prints its peak memory last, as <c>peak_kib N</c>.</summary>
+/// <summary>What one measured process of a baseline does.</summary>
 internal static class Child
 {
     public static async Task<int> RunAsync(string[] args)
     {
         switch (args[0])
         {
-            case "worker":
-                // The investigate verb exactly as the executable runs it, minus process start-up of the SDK's host.
-                var command = CommandLine.Parse(args[1..]);
-                using (var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>()))
-                {
-                    var code = await host.Services.GetRequiredService<InvestigateCommand>().RunAsync(command, TextWriter.Null, CancellationToken.None);
-                    if (code != 0)
-                    {
-                        return code;
-                    }
-                }
-
-                break;
             case "duckdb":
                 DuckDbInvestigation.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), 300);
                 break;
@@ -52,13 +35,8 @@ internal static class Child
                 throw new ArgumentException($"unknown child {args[0]}");
         }
 
-        Console.WriteLine($"peak_kib {PeakKib()}");
         return 0;
     }
-
-    private static long PeakKib() =>
-        File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
-            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)).First();
 
     private static IEnumerable<string> RawFiles(string root) =>
         Directory.EnumerateFiles(Path.Join(root, "user", "spot", "proxy", "hive", "y=2016"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
@@ -125,17 +103,5 @@ internal static class Child
         }
 
         GC.KeepAlive(chars);
-    }
-
-    public static ProcessStartInfo StartInfo(params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add("child");
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return start;
     }
 }

@@ -1,27 +1,52 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using ProxyThreat.Benchmarks;
 
 // The expanded search at the speed of the data: the worker beside DuckDB (tables), beside merely receiving
 // the answer and beside Spot's own Python (GraphQL), and how it scales. Every figure is the median of 3 runs
-// of a fresh process, the variants of a comparison alternating; time is wall clock, memory the peak RSS.
-// Usage: dotnet run -c Release --project bench/ProxyThreat.Benchmarks [-- --data FOLDER]
+// of a fresh process, the variants of a comparison alternating; time is wall clock, memory the peak RSS. The
+// worker is the bundle deploy/publish.sh makes, run as operators run it.
+// Usage: dotnet run -c Release --project bench/ProxyThreat.Benchmarks [-- [--data FOLDER] [--only TEXT]...]
+// (--only: just the comparisons whose title contains one of the texts)
 if (args.Length > 0 && args[0] == "child")
 {
     return await Child.RunAsync(args[1..]);
 }
 
-var data = args.Length > 1 && args[0] == "--data" ? args[1] : Path.Join(Path.GetTempPath(), "proxythreat-bench");
+var data = Path.Join(Path.GetTempPath(), "proxythreat-bench");
+var only = new List<string>();
+for (var a = 0; a < args.Length; a += 2)
+{
+    if (a + 1 == args.Length || args[a] is not ("--data" or "--only"))
+    {
+        throw new ArgumentException($"unknown argument {args[a]}; usage: [--data FOLDER] [--only TEXT]...");
+    }
+
+    if (args[a] == "--data")
+    {
+        data = args[a + 1];
+    }
+    else
+    {
+        only.Add(args[a + 1]);
+    }
+}
+
 var script = Path.Join(AppContext.BaseDirectory, "spot_notebook.py");
+var measure = Path.Join(AppContext.BaseDirectory, "measure.py");
+var worker = Publish(Path.Join(data, "worker"));
 var day20 = Day(2_000_000, 20);
 var day200 = Day(2_000_000, 200);
 var sizes = new[] { 250_000, 500_000, 1_000_000, 2_000_000 };
 var dates = sizes.ToDictionary(s => s, s => new DateOnly(2016, 7, 1).AddDays(Array.IndexOf(sizes, s)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+var scalingRows = "scaling: rows (GraphQL, dry run, 8 MiB budget)";
+var answered = !Selected("GraphQL") ? [] : Selected(scalingRows) ? sizes : new[] { 1_000_000 };
 Console.Error.WriteLine("making the details answers");
-var answers = sizes.ToDictionary(s => dates[s], DetailsAnswer.Build);
+var answers = answered.ToDictionary(s => dates[s], DetailsAnswer.Build);
 await using var server = await SpotApiServer.StartAsync(answers);
 var endpoint = server.Endpoint.ToString();
-var megabytes = answers[dates[1_000_000]].Length / 1e6;
+var megabytes = answers.TryGetValue(dates[1_000_000], out var answer) ? answer.Length / 1e6 : 0;
 
 var results = new List<string>
 {
@@ -31,6 +56,11 @@ var results = new List<string>
 
 void Compare(string comparison, params (string Name, ProcessStartInfo Start)[] variants)
 {
+    if (!Selected(comparison))
+    {
+        return;
+    }
+
     Console.Error.WriteLine($"measuring {comparison}");
     var runs = variants.Select(_ => new List<(double Seconds, double Megabytes)>()).ToArray();
     for (var round = 0; round < 3; round++)
@@ -51,22 +81,32 @@ void Compare(string comparison, params (string Name, ProcessStartInfo Start)[] v
 
 string Spill() => Path.Join(data, "spill");
 
-ProcessStartInfo Tables(string day, int top = 20) => Child.StartInfo(
-    "worker", "investigate", "--date", "2016-07-08", "--dry-run", $"--Source:Tables:Root={day}", "--Investigation:DecisionsPath=", "--Serilog:MinimumLevel:Default=Warning",
+bool Selected(string comparison) => only.Count == 0 || only.Exists(o => comparison.Contains(o, StringComparison.OrdinalIgnoreCase));
+
+ProcessStartInfo Tables(string day, int top = 20) => Worker(
+    "investigate", "--date", "2016-07-08", "--dry-run", $"--Source:Tables:Root={day}", "--Investigation:DecisionsPath=", "--Serilog:MinimumLevel:Default=Warning",
     $"--Investigation:TopResults={top}", $"--Hdfs:Local:Root={Path.Join(data, "out")}");
 
 ProcessStartInfo GraphQL(int rows, bool write = false, int top = 20, int? budget = null)
 {
-    string[] common = ["worker", "investigate", "--date", dates[rows], "--Source:Kind=graphql", $"--Source:GraphQL:Endpoint={endpoint}", $"--Source:GraphQL:SpillFolder={Spill()}",
+    string[] common = ["investigate", "--date", dates[rows], "--Source:Kind=graphql", $"--Source:GraphQL:Endpoint={endpoint}", $"--Source:GraphQL:SpillFolder={Spill()}",
         "--Investigation:DecisionsPath=", "--Serilog:MinimumLevel:Default=Warning", $"--Investigation:TopResults={top}", $"--Hdfs:Local:Root={Path.Join(data, "out")}", $"--State:Path={Path.Join(data, "ledger.db")}"];
     string[] budgetArgs = budget is { } b ? [$"--Source:GraphQL:MemoryBudgetMiB={b}"] : [];
-    return Child.StartInfo([.. common, .. write ? Array.Empty<string>() : ["--dry-run"], .. budgetArgs]);
+    return Worker([.. common, .. write ? Array.Empty<string>() : ["--dry-run"], .. budgetArgs]);
 }
 
-ProcessStartInfo Python(int rows)
+ProcessStartInfo Worker(params string[] args) => Measured([worker, .. args]);
+
+ProcessStartInfo Baseline(params string[] args) => Measured([Environment.ProcessPath!, "child", .. args]);
+
+ProcessStartInfo Python(int rows) => Measured(["python3", script, endpoint, dates[rows], DetailsAnswer.Uri]);
+
+// Every variant runs under measure.py, which times it from start to exit and takes its own peak memory.
+ProcessStartInfo Measured(string[] command)
 {
     var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, UseShellExecute = false };
-    foreach (var arg in new[] { script, endpoint, dates[rows], DetailsAnswer.Uri })
+    start.ArgumentList.Add(measure);
+    foreach (var arg in command)
     {
         start.ArgumentList.Add(arg);
     }
@@ -74,13 +114,13 @@ ProcessStartInfo Python(int rows)
     return start;
 }
 
-Compare("tables: 2 M requests, 20 threats", ("worker, investigate --dry-run", Tables(day20)), ("DuckDB, the same in SQL", Child.StartInfo("duckdb", day20, "20")));
-Compare("tables: the key columns of the day", ("ParquetSharp (Arrow, dictionaries)", Child.StartInfo("parquetsharp", day20)), ("Parquet.Net (a string per row)", Child.StartInfo("parquet.net", day20)));
+Compare("tables: 2 M requests, 20 threats", ("worker, investigate --dry-run", Tables(day20)), ("DuckDB, the same in SQL", Baseline("duckdb", day20, "20")));
+Compare("tables: the key columns of the day", ("ParquetSharp (Arrow, dictionaries)", Baseline("parquetsharp", day20)), ("Parquet.Net (a string per row)", Baseline("parquet.net", day20)));
 Compare(string.Create(CultureInfo.InvariantCulture, $"GraphQL: 1 M rows, {megabytes:F0} MB of JSON"),
     ("worker, investigate --dry-run", GraphQL(1_000_000)),
-    ("receiving the answer only", Child.StartInfo("receive", endpoint, dates[1_000_000])),
+    ("receiving the answer only", Baseline("receive", endpoint, dates[1_000_000])),
     ("Spot's algorithm in Python", Python(1_000_000)));
-Compare("GraphQL: 1 M rows, JSON written", ("worker, investigate", GraphQL(1_000_000, write: true)), ("receiving the answer only", Child.StartInfo("receive", endpoint, dates[1_000_000])));
+Compare("GraphQL: 1 M rows, JSON written", ("worker, investigate", GraphQL(1_000_000, write: true)), ("receiving the answer only", Baseline("receive", endpoint, dates[1_000_000])));
 Compare("scaling: rows (GraphQL, dry run, 8 MiB budget)", sizes.Select(s => (string.Create(CultureInfo.InvariantCulture, $"{s / 1e6:0.##} M rows"), GraphQL(s, budget: 8))).ToArray());
 Compare("scaling: TopResults (GraphQL, 1 M rows, dry run)", ("TopResults 20", GraphQL(1_000_000)), ("TopResults 2,000", GraphQL(1_000_000, top: 2000)));
 Compare("scaling: threats (tables, 156,000 matches)", ("over 20 threats", Tables(day20)), ("over 200 threats", Tables(day200)));
@@ -92,6 +132,23 @@ foreach (var line in results)
 }
 
 return 0;
+
+// The worker as operators install it: deploy/publish.sh's bundle (self-contained, ReadyToRun), made afresh.
+static string Publish(string folder)
+{
+    var root = Assembly.GetEntryAssembly()!.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+    Console.Error.WriteLine($"publishing the worker into {folder}");
+    var start = new ProcessStartInfo("sh") { RedirectStandardOutput = true, UseShellExecute = false };
+    foreach (var arg in new[] { Path.Join(root, "deploy", "publish.sh"), "linux-x64", folder })
+    {
+        start.ArgumentList.Add(arg);
+    }
+
+    using var process = Process.Start(start)!;
+    var output = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    return process.ExitCode == 0 ? Path.Join(folder, "proxythreat") : throw new InvalidOperationException($"deploy/publish.sh failed: {output}");
+}
 
 string Day(int requests, int threats)
 {
@@ -115,16 +172,16 @@ static double Median(IEnumerable<double> values) => values.Order().ElementAt(1);
 
 static (double Seconds, double Megabytes) Run(ProcessStartInfo start)
 {
-    var clock = Stopwatch.StartNew();
     using var process = Process.Start(start)!;
     var output = process.StandardOutput.ReadToEnd();
     process.WaitForExit();
-    var seconds = clock.Elapsed.TotalSeconds;
-    var peak = output.Split('\n').Select(l => l.Split(' ')).LastOrDefault(p => p.Length == 2 && p[0] == "peak_kib");
-    if (process.ExitCode != 0 || peak is null)
+    var lines = output.Split('\n').Select(l => l.Split(' ')).Where(p => p.Length == 2).ToList();
+    var seconds = lines.LastOrDefault(p => p[0] == "seconds");
+    var peak = lines.LastOrDefault(p => p[0] == "peak_kib");
+    if (process.ExitCode != 0 || seconds is null || peak is null)
     {
-        throw new InvalidOperationException($"{start.FileName} {string.Join(' ', start.ArgumentList)} exited {process.ExitCode}: {output}");
+        throw new InvalidOperationException($"{string.Join(' ', start.ArgumentList)} exited {process.ExitCode}: {output}");
     }
 
-    return (seconds, long.Parse(peak[1], CultureInfo.InvariantCulture) / 1024.0 * 1.048576);
+    return (double.Parse(seconds[1], CultureInfo.InvariantCulture), long.Parse(peak[1], CultureInfo.InvariantCulture) / 1024.0 * 1.048576);
 }
