@@ -6,12 +6,10 @@ namespace ProxyThreat.Worker.Scheduling;
 /// <summary>Logs the firings that did not happen because the previous one was still running.</summary>
 public sealed class FiringListener : ITriggerListener
 {
-    private readonly FiringMonitor _monitor;
     private readonly ILogger<FiringListener> _logger;
 
-    public FiringListener(FiringMonitor monitor, ILogger<FiringListener> logger)
+    public FiringListener(ILogger<FiringListener> logger)
     {
-        _monitor = monitor;
         _logger = logger;
     }
 
@@ -24,7 +22,6 @@ public sealed class FiringListener : ITriggerListener
     public ValueTask TriggerMisfired(ITrigger trigger, IScheduler scheduler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trigger);
-        _monitor.OnFiringSkipped();
         Log.FiringSkipped(_logger, trigger.NextFireTimeUtc);
         return ValueTask.CompletedTask;
     }
@@ -32,7 +29,6 @@ public sealed class FiringListener : ITriggerListener
     public ValueTask TriggerSkipped(ITrigger trigger, IScheduler scheduler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trigger);
-        _monitor.OnFiringSkipped();
         Log.FiringSkipped(_logger, trigger.NextFireTimeUtc);
         return ValueTask.CompletedTask;
     }

@@ -23,11 +23,10 @@ public sealed class InvestigationJob : IJob
     private readonly ScheduleOptions _options;
     private readonly TimeProvider _time;
     private readonly IHostApplicationLifetime _lifetime;
-    private readonly FiringMonitor _monitor;
     private readonly ReportPublisher _reports;
     private readonly ILogger<InvestigationJob> _logger;
 
-    public InvestigationJob(LedgeredInvestigation investigation, DecisionStore decisions, IOptions<ScheduleOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, FiringMonitor monitor, ReportPublisher reports, ILogger<InvestigationJob> logger)
+    public InvestigationJob(LedgeredInvestigation investigation, DecisionStore decisions, IOptions<ScheduleOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ReportPublisher reports, ILogger<InvestigationJob> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _investigation = investigation;
@@ -35,7 +34,6 @@ public sealed class InvestigationJob : IJob
         _options = options.Value;
         _time = time;
         _lifetime = lifetime;
-        _monitor = monitor;
         _reports = reports;
         _logger = logger;
     }
@@ -62,7 +60,6 @@ public sealed class InvestigationJob : IJob
                     await foreach (var outcome in _investigation.InvestigateAsync(date, InvestigationScope.All, decisions, onlyNew: true, stop.Token))
                     {
                         outcomes.Add(outcome);
-                        _monitor.OnThreatRecorded(outcome);
                     }
 
                     await _reports.PublishAsync(date, outcomes[before..], stop.Token);
@@ -110,9 +107,6 @@ public sealed class InvestigationJob : IJob
         Complete(new FiringSummary(from, to, outcomes, failedDates, Cancelled: false), context);
     }
 
-    private void Complete(FiringSummary summary, IJobExecutionContext context)
-    {
-        context.Result = summary;
-        _monitor.OnFiringCompleted(summary);
-    }
+    /// <summary>The firing's summary is its result, for the scheduler's job listeners.</summary>
+    private static void Complete(FiringSummary summary, IJobExecutionContext context) => context.Result = summary;
 }

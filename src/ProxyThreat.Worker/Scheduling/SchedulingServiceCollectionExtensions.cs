@@ -17,7 +17,6 @@ public static class SchedulingServiceCollectionExtensions
         services.AddValidatedOptions<StateOptions, StateOptionsValidator>(StateOptions.Section);
         services.AddSingleton<ThreatLedger>();
         services.AddSingleton<LedgeredInvestigation>();
-        services.AddSingleton<FiringMonitor>();
         services.AddOptions<HostOptions>()
             .Configure<IOptions<ScheduleOptions>>((host, schedule) => host.ShutdownTimeout = schedule.Value.ShutdownTimeout);
 

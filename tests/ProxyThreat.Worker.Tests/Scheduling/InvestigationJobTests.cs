@@ -93,24 +93,15 @@ public sealed class InvestigationJobTests : IAsyncLifetime
         var uris = Enumerable.Range(100, 150).Select(ServiceHarness.Uri).ToList();
         await _service.SeedAsync(uris);
         await _service.StartAsync("--Investigation:MaxParallelThreats=1", "--Schedule:ShutdownTimeout=00:00:10");
-        var fifth = new TaskCompletionSource();
-        var recorded = 0;
-        _service.Monitor.ThreatRecorded += (_, _) =>
-        {
-            if (Interlocked.Increment(ref recorded) == 5)
-            {
-                fifth.TrySetResult();
-            }
-        };
 
-        await fifth.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await _service.UntilLedgerAsync(entries => entries.Count >= 5);
         var stopping = Stopwatch.StartNew();
-        var summary = _service.Monitor;
+        var firings = _service.Firings;
         await _service.StopAsync();
         stopping.Stop();
 
         Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"stop took {stopping.Elapsed}");
-        Assert.True(summary.Last?.Cancelled, "the firing should have been cancelled");
+        Assert.True(firings.Last?.Cancelled, "the firing should have been cancelled");
         var done = (await _service.Ledger.ReadDateAsync(ServiceHarness.Today, CancellationToken.None)).Values.ToList();
         Assert.InRange(done.Count, 5, uris.Count - 1);
         Assert.All(done, e =>
@@ -141,7 +132,7 @@ public sealed class InvestigationJobTests : IAsyncLifetime
         }
 
         await _service.StartAsync();
-        await Task.Delay(TimeSpan.FromSeconds(8));
+        await _service.Firings.UntilCronFiringMisfiresAsync();
 
         // Release the blocked reader with an empty file, after an empty regular file has taken the FIFO's
         // place, so no later firing can block on it.
@@ -155,7 +146,7 @@ public sealed class InvestigationJobTests : IAsyncLifetime
         var first = await _service.NextFiringAsync();
         var next = await _service.NextFiringAsync();
 
-        Assert.True(_service.Monitor.Skipped > 0, "the cron firings missed while the first one ran should be skipped and logged");
+        Assert.True(_service.Firings.Skipped > 0, "the cron firings missed while the first one ran should be skipped and logged");
         Assert.Equal([A], first.Outcomes.Select(o => o.Uri));
         Assert.Empty(next.Outcomes);
     }

@@ -1,6 +1,4 @@
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Spot;
@@ -19,8 +17,8 @@ internal sealed class ServiceHarness
 {
     public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-    private Channel<FiringSummary> _firings = Channel.CreateUnbounded<FiringSummary>();
     private IHost? _host;
+    private FiringRecorder? _firings;
 
     public ServiceHarness()
     {
@@ -37,7 +35,8 @@ internal sealed class ServiceHarness
 
     public IHost Host => _host ?? throw new InvalidOperationException("not started");
 
-    public FiringMonitor Monitor => Host.Services.GetRequiredService<FiringMonitor>();
+    /// <summary>The firings of the host's latest start, as its scheduler ran them.</summary>
+    public FiringRecorder Firings => _firings ?? throw new InvalidOperationException("not started");
 
     public ThreatLedger Ledger => new(Options.Create(new StateOptions { Path = LedgerPath }));
 
@@ -88,16 +87,11 @@ internal sealed class ServiceHarness
         _host = WorkerHost.Build(CommandLine.Parse(args));
 
         // Each start collects its own firings.
-        var firings = _firings = Channel.CreateUnbounded<FiringSummary>();
-        Monitor.FiringCompleted += (_, summary) => firings.Writer.TryWrite(summary);
+        _firings = await FiringRecorder.AttachAsync(_host.Services);
         await _host.StartAsync();
     }
 
-    public async Task<FiringSummary> NextFiringAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await _firings.Reader.ReadAsync(timeout.Token);
-    }
+    public Task<FiringSummary> NextFiringAsync() => Firings.NextAsync();
 
     /// <summary>Firings, in order, until one satisfies the condition (at most 30 s).</summary>
     public async Task<List<FiringSummary>> FiringsUntilAsync(Func<FiringSummary, bool> condition)
@@ -109,6 +103,18 @@ internal sealed class ServiceHarness
         }
         while (!condition(seen[^1]));
         return seen;
+    }
+
+    /// <summary>Reads today's ledger as the host writes it until it satisfies the condition (at most 30 s).</summary>
+    public async Task UntilLedgerAsync(Func<IReadOnlyDictionary<string, LedgerEntry>, bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        var ledger = Ledger;
+        while (!condition(await ledger.ReadDateAsync(Today, timeout.Token)))
+        {
+            await poll.WaitForNextTickAsync(timeout.Token);
+        }
     }
 
     public async Task StopAsync()
