@@ -4,15 +4,11 @@ namespace ProxyThreat.Worker.Tests.Deploy;
 
 public sealed class SystemdUnitTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task VerifyUnit_SystemdAnalyzeAcceptsTheUnit()
     {
         var script = Repository.Path("deploy", "systemd", "verify-unit.sh");
-        if (!File.Exists("/usr/bin/systemd-analyze") && !File.Exists("/bin/systemd-analyze"))
-        {
-            // xunit 2 cannot skip at run time: without the tool there is nothing to check here (the script says so in CI).
-            return;
-        }
+        Skip.If(!File.Exists("/usr/bin/systemd-analyze") && !File.Exists("/bin/systemd-analyze"), "systemd-analyze is not installed: the unit cannot be verified here (.ci/run installs it)");
 
         var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
