@@ -68,7 +68,23 @@ public static class OptionsBinding
                     yield return key;
                 }
             }
+            else if (NestedElement(property.PropertyType) is { } element)
+            {
+                foreach (var key in child.GetChildren().SelectMany(e => UnknownKeys(e, element)))
+                {
+                    yield return key;
+                }
+            }
         }
+    }
+
+    /// <summary>The options class a list holds (as <c>Notify:Webhooks:N:Url</c>), whose entries are checked key by key; null for other types.</summary>
+    private static Type? NestedElement(Type type)
+    {
+        var element = type.IsArray ? type.GetElementType()
+            : type.IsGenericType && type.GetGenericArguments() is [var only] && IsCollection(type) ? only
+            : null;
+        return element is not null && IsNested(element) ? element : null;
     }
 
     /// <summary>Values the binder would refuse with only a .NET type name; each message says what the key takes.</summary>
@@ -80,6 +96,13 @@ public static class OptionsBinding
             if (IsNested(propertyType))
             {
                 foreach (var message in BadValues(child, propertyType))
+                {
+                    yield return message;
+                }
+            }
+            else if (NestedElement(propertyType) is { } entryType)
+            {
+                foreach (var message in child.GetChildren().SelectMany(e => BadValues(e, entryType)))
                 {
                     yield return message;
                 }

@@ -7,6 +7,7 @@ using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Hdfs;
 using ProxyThreat.Pipeline.Hdfs.WebHdfs;
 using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Notify;
 using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Provenance;
 using ProxyThreat.Pipeline.Report;
@@ -29,6 +30,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddValidatedOptions<HdfsOptions, HdfsOptionsValidator>(HdfsOptions.Section);
         services.AddValidatedOptions<SpotOptions, SpotOptionsValidator>(SpotOptions.Section);
         services.AddValidatedOptions<InvestigationOptions, InvestigationOptionsValidator>(InvestigationOptions.Section);
+        services.AddValidatedOptions<NotifyOptions, NotifyOptionsValidator>(NotifyOptions.Section);
 
         services.AddSingleton(sp => new SpotLayout(sp.GetRequiredService<IOptions<SpotOptions>>().Value.Root));
         services.AddSingleton<IThreatSource>(sp =>
@@ -56,6 +58,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<SourceReadRecorder>();
         services.AddSingleton<Investigator>();
+        services.AddSingleton<NotifyReceivers>();
         services.AddSingleton<ReadinessCheck>();
         return services;
     }

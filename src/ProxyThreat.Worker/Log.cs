@@ -56,4 +56,19 @@ internal static partial class Log
 
     [LoggerMessage(2013, LogLevel.Information, "Backfill found threats on {DatesWithThreats} of {Dates} dates, {Threats} in all (scores unreadable on {Unreadable} dates); investigating")]
     public static partial void BackfillStarting(ILogger logger, int datesWithThreats, int dates, int threats, int unreadable);
+
+    [LoggerMessage(2301, LogLevel.Debug, "Queued the news of {Uri} on {Date:yyyy-MM-dd} for {Receiver} ({Why})")]
+    public static partial void DeliveryQueued(ILogger logger, string uri, DateOnly date, string receiver, string why);
+
+    [LoggerMessage(2302, LogLevel.Information, "Announced {Uri} on {Date:yyyy-MM-dd} to {Receiver}: {Detail} (after {Failures} failed tries)")]
+    public static partial void Delivered(ILogger logger, string uri, DateOnly date, string receiver, string detail, int failures);
+
+    [LoggerMessage(2303, LogLevel.Information, "Did not announce the change of {Uri} on {Date:yyyy-MM-dd} to {Receiver}: {Detail}")]
+    public static partial void DeliveryLeftAlone(ILogger logger, string uri, DateOnly date, string receiver, string detail);
+
+    [LoggerMessage(2304, LogLevel.Warning, "Could not announce {Uri} on {Date:yyyy-MM-dd} (try {Attempt}); kept in the ledger and tried again in {Wait} or later: {Reason}")]
+    public static partial void DeliveryFailed(ILogger logger, string uri, DateOnly date, int attempt, TimeSpan wait, string reason);
+
+    [LoggerMessage(2305, LogLevel.Error, "Deliveries were not attempted (the investigation's outputs stand; they are tried at the next firing): {Reason}")]
+    public static partial void DeliveriesNotAttempted(ILogger logger, Exception exception, string reason);
 }

@@ -22,7 +22,7 @@ public static class WorkerHost
     /// <summary>Names the <c>appsettings.{environment}.json</c> layered over appsettings.json, as in every .NET host.</summary>
     public const string EnvironmentVariable = "DOTNET_ENVIRONMENT";
 
-    private static readonly string[] KnownSections = ["Source", "Hdfs", "Spot", "Investigation", "State", "Schedule", "Report", "Serilog"];
+    private static readonly string[] KnownSections = ["Source", "Hdfs", "Spot", "Investigation", "State", "Schedule", "Report", "Notify", "Serilog"];
 
     // The host's own settings live in the same configuration.
     private static readonly string[] HostKeys = [HostDefaults.ContentRootKey, HostDefaults.EnvironmentKey, HostDefaults.ApplicationKey];

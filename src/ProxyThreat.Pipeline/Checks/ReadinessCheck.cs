@@ -5,6 +5,7 @@ using ProxyThreat.Pipeline.Hdfs;
 using ProxyThreat.Pipeline.Hdfs.WebHdfs;
 using ProxyThreat.Pipeline.Hdfs.WebHdfs.Kerberos;
 using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Notify;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Spot;
 
@@ -14,7 +15,7 @@ namespace ProxyThreat.Pipeline.Checks;
 /// Proves each configured part usable before operators rely on it: the source answers with what the worker
 /// reads, Spot's home exists in the output, and the worker may create, rename and delete a file there; with
 /// Kerberos, also whose ticket the worker authenticates with. Last, it warns of analysts' decisions that name no
-/// threat of their date.
+/// threat of their date. Each configured receiver of alerts is proved usable without announcing anything.
 /// </summary>
 public sealed class ReadinessCheck
 {
@@ -26,10 +27,12 @@ public sealed class ReadinessCheck
     private readonly KerberosLogin? _kerberos;
     private readonly DecisionStore _decisions;
     private readonly IReadOnlySet<int> _severities;
+    private readonly NotifyReceivers _receivers;
     private string? _principal;
 
-    public ReadinessCheck(IThreatSource source, IHdfs hdfs, SpotLayout layout, IOptions<HdfsOptions> hdfsOptions, DecisionStore decisions, IOptions<InvestigationOptions> investigation, TimeProvider time)
+    public ReadinessCheck(IThreatSource source, IHdfs hdfs, SpotLayout layout, IOptions<HdfsOptions> hdfsOptions, DecisionStore decisions, IOptions<InvestigationOptions> investigation, NotifyReceivers receivers, TimeProvider time)
     {
+        _receivers = receivers;
         _source = source;
         _decisions = decisions;
         _severities = investigation.Value.SelectedSeverities;
@@ -52,6 +55,12 @@ public sealed class ReadinessCheck
         yield return await RunAsync("source answers", "check the Source settings", () => _source.CheckAsync(cancellationToken));
         yield return await RunAsync("Spot:Root exists", _kind == HdfsKind.Local ? "check Hdfs:Local:Root and Spot:Root" : "check the Hdfs settings and that Spot:Root exists", () => RootExistsAsync(cancellationToken));
         yield return await RunAsync("output writable", "check the Hdfs settings and that the worker's HDFS user may write to Spot:Root", () => ScratchFileAsync(cancellationToken));
+        foreach (var receiver in _receivers.All)
+        {
+            // The receiver's message names the key to fix; nothing is announced.
+            yield return await RunAsync($"{receiver.Name} usable", null, () => receiver.CheckAsync(cancellationToken));
+        }
+
         yield return await DecisionsMatchAsync(cancellationToken);
     }
 

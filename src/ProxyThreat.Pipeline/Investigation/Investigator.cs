@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Investigation.Internal;
+using ProxyThreat.Pipeline.Notify;
 using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Provenance;
 using ProxyThreat.Pipeline.Sources;
@@ -227,7 +228,10 @@ public sealed class Investigator
             var elapsed = _time.GetElapsedTime(started);
             var status = dryRun ? ThreatStatus.DryRun : ThreatStatus.Written;
             Log.ThreatInvestigated(_logger, search.Uri, Day(date), status.Name(), analysis.RowCount, analysis.ClientCount, analysis.RequestCount, analysis.Timeline.Count, story.Origin.ToString().ToLowerInvariant(), (long)elapsed.TotalMilliseconds);
-            return new ThreatOutcome(date, search.Uri, status, analysis.RowCount, analysis.ClientCount, elapsed, story.Origin);
+            var written = dryRun
+                ? null
+                : WrittenThreat.Of(date, threat.Severity, story, analysis, _writer.Locate(date, search.Uri, analysis.Timeline.Count > 0), _options.TopResults);
+            return new ThreatOutcome(date, search.Uri, status, analysis.RowCount, analysis.ClientCount, elapsed, story.Origin, Written: written);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -1,6 +1,11 @@
+using ProxyThreat.Pipeline.Notify;
+
 namespace ProxyThreat.Pipeline.Investigation;
 
-/// <summary>The result of investigating one threat of a date; a failure carries its error.</summary>
+/// <summary>
+/// The result of investigating one threat of a date; a failure carries its error, a threat written what was
+/// written (for the receivers that announce it).
+/// </summary>
 public sealed record ThreatOutcome(
     DateOnly Date,
     string Uri,
@@ -9,7 +14,8 @@ public sealed record ThreatOutcome(
     int Clients,
     TimeSpan Elapsed,
     StoryOrigin? Origin = null,
-    Exception? Error = null)
+    Exception? Error = null,
+    WrittenThreat? Written = null)
 {
     public bool Succeeded => Status != ThreatStatus.Failed;
 }

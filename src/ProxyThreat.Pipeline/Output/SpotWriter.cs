@@ -39,6 +39,19 @@ public sealed partial class SpotWriter
     /// <summary>Where Spot's home is in the output, for messages about outputs of several dates.</summary>
     public string DescribeHome() => _hdfs.Describe(_layout.Root);
 
+    /// <summary>Where <see cref="WriteAsync"/> puts a threat's outputs.</summary>
+    /// <param name="date">The date.</param>
+    /// <param name="uri">The threat's URI.</param>
+    /// <param name="hasTimeline">Whether the threat has timeline rows, without which it has no timeline file.</param>
+    public ThreatOutputs Locate(DateOnly date, string uri, bool hasTimeline)
+    {
+        var own = $"{OwnPrefix}{SpotLayout.Md5(uri)}.parquet";
+        return new ThreatOutputs(
+            _layout.IncidentProgressionPath(date, uri),
+            HdfsPath.Combine(SpotLayout.OaPartition(_layout.StoryboardTable, date), own),
+            hasTimeline ? HdfsPath.Combine(SpotLayout.OaPartition(_layout.TimelineTable, date), own) : null);
+    }
+
     public async Task WriteAsync(DateOnly date, ThreatStory story, ThreatAnalysis analysis, CancellationToken cancellationToken)
     {
         var uri = analysis.Uri;

@@ -8,6 +8,7 @@ using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Spot;
 using ProxyThreat.Worker.Ledger;
+using ProxyThreat.Worker.Notify;
 
 namespace ProxyThreat.Worker.Cli;
 
@@ -23,6 +24,7 @@ public sealed class InvestigateCommand
     private readonly IThreatSource _source;
     private readonly DecisionStore _decisions;
     private readonly SpotWriter _writer;
+    private readonly Notifier _notifier;
     private readonly InvestigationOptions _options;
     private readonly StatusLine _status;
     private readonly TimeProvider _time;
@@ -33,6 +35,7 @@ public sealed class InvestigateCommand
         IThreatSource source,
         DecisionStore decisions,
         SpotWriter writer,
+        Notifier notifier,
         IOptions<InvestigationOptions> options,
         StatusLine status,
         TimeProvider time,
@@ -43,6 +46,7 @@ public sealed class InvestigateCommand
         _source = source;
         _decisions = decisions;
         _writer = writer;
+        _notifier = notifier;
         _options = options.Value;
         _status = status;
         _time = time;
@@ -84,6 +88,11 @@ public sealed class InvestigateCommand
         }
 
         progress?.Finish();
+        if (!command.DryRun && _notifier.Enabled)
+        {
+            WriteLine(output, Notified(await _notifier.DeliverDueAsync(cancellationToken)));
+        }
+
         WriteLine(output, Total(run, cancelled: false));
         return run.FailedDates == 0 && run.Count(ThreatStatus.Failed) == 0 && run.NotAttempted == 0 ? 0 : 1;
     }
@@ -170,6 +179,32 @@ public sealed class InvestigateCommand
             _ => string.Empty,
         };
         return string.Create(CultureInfo.InvariantCulture, $"{outcome.Date:yyyy-MM-dd} {outcome.Status.Name(),-9} {outcome.Uri}  {detail}").TrimEnd();
+    }
+
+    /// <summary>What the receivers were sent; what failed waits in the ledger for a later run or firing.</summary>
+    private static string Notified(DeliveryTally tally)
+    {
+        if (tally.IsEmpty)
+        {
+            return tally.FirstError is { } error ? $"notify: nothing sent: {error}" : "notify: nothing new to announce";
+        }
+
+        var parts = new List<string>();
+        void Add(int count, string what)
+        {
+            if (count > 0)
+            {
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{count} {what}"));
+            }
+        }
+
+        Add(tally.Delivered, "delivered");
+        Add(tally.LeftAlone, "left alone (imported into a case)");
+        Add(tally.Failed, "failed");
+        Add(tally.Waiting, "waiting to retry");
+        var kept = tally.Failed + tally.Waiting > 0 ? "; what was not delivered is kept in the ledger and retried by later runs (see status)" : string.Empty;
+        var first = tally.FirstError is { } reason ? $"; first failure: {reason}" : string.Empty;
+        return $"notify: {string.Join(", ", parts)}{kept}{first}";
     }
 
     private string Total(Tally run, bool cancelled)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline;
+using ProxyThreat.Pipeline.Notify;
 using ProxyThreat.Worker.Ledger;
 using ProxyThreat.Worker.Scheduling;
 
@@ -10,13 +11,17 @@ namespace ProxyThreat.Worker.Cli;
 public sealed class StatusCommand
 {
     private readonly ThreatLedger _ledger;
+    private readonly DeliveryLedger _deliveries;
+    private readonly NotifyReceivers _receivers;
     private readonly ScheduleOptions _schedule;
     private readonly TimeProvider _time;
 
-    public StatusCommand(ThreatLedger ledger, IOptions<ScheduleOptions> schedule, TimeProvider time)
+    public StatusCommand(ThreatLedger ledger, DeliveryLedger deliveries, NotifyReceivers receivers, IOptions<ScheduleOptions> schedule, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         _ledger = ledger;
+        _deliveries = deliveries;
+        _receivers = receivers;
         _schedule = schedule.Value;
         _time = time;
     }
@@ -43,7 +48,31 @@ public sealed class StatusCommand
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"ledger {_ledger.Path}, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}: {Plural.Of(entries.Count, "threat")}") + (entries.Count > 0 ? " (" + string.Join(", ", states) + ")" : string.Empty));
+        await WriteDeliveriesAsync(from, to, output, cancellationToken);
         return 0;
+    }
+
+    /// <summary>The alerts and webhook documents of the range not delivered yet, one line each, then how many of each state.</summary>
+    private async Task WriteDeliveriesAsync(DateOnly from, DateOnly to, TextWriter output, CancellationToken cancellationToken)
+    {
+        var deliveries = await _deliveries.ReadRangeAsync(from, to, cancellationToken);
+        if (deliveries.Count == 0 && _receivers.All.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var delivery in deliveries.Where(d => d.State != DeliveryState.Delivered))
+        {
+            var receiver = _receivers.Find(delivery.Receiver)?.Name ?? $"{delivery.Receiver} (no longer configured)";
+            var next = delivery.NextAttemptAt is { } at ? at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : "next firing";
+            var error = delivery.LastError is { } message ? "  error: " + message : string.Empty;
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{delivery.Date:yyyy-MM-dd} {delivery.State.ToString().ToLowerInvariant(),-9} {delivery.Uri}  to {receiver}  attempts={delivery.Attempts} next-try={next}{error}"));
+        }
+
+        var counts = Enum.GetValues<DeliveryState>().Select(state => string.Create(CultureInfo.InvariantCulture, $"{deliveries.Count(d => d.State == state)} {state.ToString().ToLowerInvariant()}"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"deliveries, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}: {string.Join(", ", counts)}"));
     }
 
     public static string Name(LedgerState state) => state switch

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Worker.Notify;
 using ProxyThreat.Worker.Scheduling;
 
 namespace ProxyThreat.Worker.Ledger;
@@ -18,6 +19,7 @@ public sealed class LedgeredInvestigation
     private readonly Investigator _investigator;
     private readonly IThreatSource _source;
     private readonly ThreatLedger _ledger;
+    private readonly Notifier _notifier;
     private readonly InvestigationOptions _investigation;
     private readonly RetrySettings _retry;
     private readonly TimeProvider _time;
@@ -28,6 +30,7 @@ public sealed class LedgeredInvestigation
         Investigator investigator,
         IThreatSource source,
         ThreatLedger ledger,
+        Notifier notifier,
         IOptions<InvestigationOptions> investigation,
         IOptions<ScheduleOptions> schedule,
         TimeProvider time,
@@ -38,6 +41,7 @@ public sealed class LedgeredInvestigation
         _investigator = investigator;
         _source = source;
         _ledger = ledger;
+        _notifier = notifier;
         _investigation = investigation.Value;
         _retry = new RetrySettings(schedule.Value.MaxAttempts, schedule.Value.RetryDelay, ScheduleDefaults.MaxRetryDelay);
         _time = time;
@@ -96,6 +100,12 @@ public sealed class LedgeredInvestigation
         {
             if (!scope.DryRun && outcome.Status != ThreatStatus.DryRun && inputs.TryGetValue(outcome.Uri, out var input))
             {
+                // Queued before the threat is recorded: a stop between the two redoes the threat, and a rerun queues nothing twice.
+                if (outcome.Written is { } written)
+                {
+                    await _notifier.QueueAsync(written, CancellationToken.None);
+                }
+
                 var entry = DuePolicy.Record(entries.GetValueOrDefault(outcome.Uri), input, outcome, _time.GetUtcNow(), _retry);
                 await _ledger.WriteAsync(entry, CancellationToken.None);
                 if (entry.State == LedgerState.GivenUp)

@@ -31,14 +31,12 @@ public sealed class ThreatLedger
 
     private const string Columns = "date, uri, state, score, title, text, action, rows, attempts, last_error, last_attempt_at, last_success_at";
 
-    private readonly string _connectionString;
     private readonly string _path;
 
     public ThreatLedger(IOptions<StateOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _path = options.Value.ResolvedPath;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = _path, Mode = SqliteOpenMode.ReadWriteCreate }.ToString();
     }
 
     public string Path => _path;
@@ -102,28 +100,7 @@ public sealed class ThreatLedger
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (System.IO.Path.GetDirectoryName(_path) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = Schema;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => LedgerDatabase.OpenAsync(_path, Schema, cancellationToken);
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

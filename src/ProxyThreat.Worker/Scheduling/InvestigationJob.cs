@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Worker.Ledger;
+using ProxyThreat.Worker.Notify;
 using ProxyThreat.Worker.Report;
 using Quartz;
 
@@ -24,9 +25,10 @@ public sealed class InvestigationJob : IJob
     private readonly TimeProvider _time;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ReportPublisher _reports;
+    private readonly Notifier _notifier;
     private readonly ILogger<InvestigationJob> _logger;
 
-    public InvestigationJob(LedgeredInvestigation investigation, DecisionStore decisions, IOptions<ScheduleOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ReportPublisher reports, ILogger<InvestigationJob> logger)
+    public InvestigationJob(LedgeredInvestigation investigation, DecisionStore decisions, IOptions<ScheduleOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ReportPublisher reports, Notifier notifier, ILogger<InvestigationJob> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _investigation = investigation;
@@ -35,6 +37,7 @@ public sealed class InvestigationJob : IJob
         _time = time;
         _lifetime = lifetime;
         _reports = reports;
+        _notifier = notifier;
         _logger = logger;
     }
 
@@ -71,6 +74,9 @@ public sealed class InvestigationJob : IJob
                     Log.DateFailed(_logger, ex, date, (ex as DateFailedException)?.NotAttempted.Count ?? 0, ex.Message);
                 }
             }
+
+            // After every date is done, so a slow or absent receiver holds up no investigation; its documents wait in the ledger.
+            await _notifier.DeliverDueAsync(stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline;
 using ProxyThreat.Worker.Ledger;
+using ProxyThreat.Worker.Notify;
 using Quartz;
 
 namespace ProxyThreat.Worker.Scheduling;
@@ -16,6 +17,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddValidatedOptions<ScheduleOptions, ScheduleOptionsValidator>(ScheduleOptions.Section);
         services.AddValidatedOptions<StateOptions, StateOptionsValidator>(StateOptions.Section);
         services.AddSingleton<ThreatLedger>();
+        services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<Notifier>();
         services.AddSingleton<LedgeredInvestigation>();
         services.AddOptions<HostOptions>()
             .Configure<IOptions<ScheduleOptions>>((host, schedule) => host.ShutdownTimeout = schedule.Value.ShutdownTimeout);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Notify;
 using ProxyThreat.Worker.Cli;
 using ProxyThreat.Worker.Ledger;
 using ProxyThreat.Worker.Scheduling;
@@ -11,8 +12,9 @@ public sealed class StatusCommandTests
     public async Task Run_NoLedgerYet_SaysSoAndCreatesNothing()
     {
         var path = Path.Join(Path.GetTempPath(), "proxythreat-status-" + Guid.NewGuid().ToString("N"), "ledger.db");
-        var ledger = new ThreatLedger(Options.Create(new StateOptions { Path = path }));
-        var status = new StatusCommand(ledger, Options.Create(new ScheduleOptions()), TimeProvider.System);
+        var state = Options.Create(new StateOptions { Path = path });
+        using var receivers = new NotifyReceivers(Options.Create(new NotifyOptions()), TimeProvider.System);
+        var status = new StatusCommand(new ThreatLedger(state), new DeliveryLedger(state), receivers, Options.Create(new ScheduleOptions()), TimeProvider.System);
         using var output = new StringWriter();
 
         var code = await status.RunAsync(CommandLine.Parse(["status"]), output, CancellationToken.None);

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ProxyThreat.Pipeline.Notify.Internal;
+
+namespace ProxyThreat.Pipeline.Notify;
+
+/// <summary>
+/// TheHive (4.1 or 5) through its REST API, with the API key as <c>Authorization: Bearer</c>. A threat's alert is
+/// created once; TheHive refuses a second alert with the same type, source and sourceRef, and then the existing
+/// one is found through the query API and updated, unless it was imported into a case, where it is left alone.
+/// </summary>
+public sealed class TheHiveReceiver : INotifyReceiver
+{
+    private const string Json = "application/json";
+
+    private readonly Uri _base;
+    private readonly string _apiKey;
+    private readonly string _source;
+    private readonly NotifyHttp _http;
+
+    public TheHiveReceiver(TheHiveOptions options, TimeSpan timeout, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var url = options.Url ?? throw new ArgumentException("TheHive's URL is not set", nameof(options));
+        _base = new Uri(url.AbsoluteUri.EndsWith('/') ? url.AbsoluteUri : url.AbsoluteUri + "/");
+        _apiKey = options.ApiKey ?? throw new ArgumentException("TheHive's API key is not set", nameof(options));
+        _source = options.Source;
+        Id = DocumentHash.Id("thehive", _base);
+        Name = $"TheHive {_base.Authority}";
+        _http = new NotifyHttp(Name, options.CaBundlePath, $"{NotifyOptions.Section}:TheHive:CaBundlePath", timeout, time);
+    }
+
+    public string Id { get; }
+
+    public string Name { get; }
+
+    public string Document(WrittenThreat threat) => TheHiveAlert.Of(threat, _source).ToJsonString();
+
+    public async Task<Delivered> DeliverAsync(string document, CancellationToken cancellationToken)
+    {
+        var alert = JsonNode.Parse(document)!.AsObject();
+        var (status, body) = await _http.SendAsync(() => Request(HttpMethod.Post, "api/v1/alert", document), cancellationToken);
+        if (status is HttpStatusCode.Created or HttpStatusCode.OK)
+        {
+            return new Delivered($"created alert {IdOf(JsonNode.Parse(body))}");
+        }
+
+        if (status != HttpStatusCode.BadRequest || ErrorType(body) != "CreateError")
+        {
+            throw Refused("POST /api/v1/alert", status, body);
+        }
+
+        // The alert exists (an earlier run, or one whose answer was lost): find it and bring it up to date.
+        var sourceRef = (string)alert["sourceRef"]!;
+        var existing = await FindAsync(sourceRef, cancellationToken)
+            ?? throw new NotifyException(Name, $"refused the alert {sourceRef} as a duplicate, but its query API finds no such alert", null);
+        var id = IdOf(existing);
+        if (ImportedInto(existing) is { } imported)
+        {
+            return new Delivered($"alert {id} ({sourceRef}) was imported into {imported}, so it is left alone", LeftAlone: true);
+        }
+
+        var update = TheHiveAlert.Update(alert).ToJsonString();
+        (status, body) = await _http.SendAsync(() => Request(HttpMethod.Patch, $"api/v1/alert/{Uri.EscapeDataString(id)}", update), cancellationToken);
+        return (int)status is >= 200 and < 300
+            ? new Delivered($"updated alert {id}")
+            : throw Refused($"PATCH /api/v1/alert/{id}", status, body);
+    }
+
+    public async Task<string> CheckAsync(CancellationToken cancellationToken)
+    {
+        var (status, body) = await _http.SendAsync(() => Request(HttpMethod.Get, "api/v1/user/current", null), cancellationToken);
+        if (status != HttpStatusCode.OK)
+        {
+            throw Refused("GET /api/v1/user/current", status, body);
+        }
+
+        var user = JsonNode.Parse(body);
+        var login = (string?)user?["login"] ?? "?";
+        var organisation = user?["organisation"] is JsonValue org ? $" of organisation {org}" : string.Empty;
+        if (user?["permissions"] is JsonArray permissions
+            && !permissions.Any(p => p is JsonValue v && ((string?)v)?.StartsWith("manageAlert", StringComparison.Ordinal) == true))
+        {
+            throw new NotifyException(Name, $"the API key's user {login}{organisation} may not create alerts (it lacks the manageAlert permission)", null);
+        }
+
+        return $"{Name} accepts the API key: user {login}{organisation}";
+    }
+
+    /// <summary>The alert of a sourceRef, through the query API (<c>listAlert</c>, filtered on type, source and sourceRef).</summary>
+    private async Task<JsonNode?> FindAsync(string sourceRef, CancellationToken cancellationToken)
+    {
+        JsonObject Equal(string field, string value) => new() { ["_eq"] = new JsonObject { ["_field"] = field, ["_value"] = value } };
+        var query = new JsonObject
+        {
+            ["query"] = new JsonArray(
+                new JsonObject { ["_name"] = "listAlert" },
+                new JsonObject
+                {
+                    ["_name"] = "filter",
+                    ["_and"] = new JsonArray(Equal("type", NotifyDefaults.AlertType), Equal("source", _source), Equal("sourceRef", sourceRef)),
+                }),
+        }.ToJsonString();
+        var (status, body) = await _http.SendAsync(() => Request(HttpMethod.Post, "api/v1/query?name=proxythreat-alert", query), cancellationToken);
+        if (status != HttpStatusCode.OK)
+        {
+            throw Refused("POST /api/v1/query", status, body);
+        }
+
+        return JsonNode.Parse(body) is JsonArray { Count: > 0 } found ? found[0] : null;
+    }
+
+    /// <summary>The case an alert was turned into (4.1 and 5 give its caseId; 4.1 also the status, 5 the stage); null if none.</summary>
+    private static string? ImportedInto(JsonNode alert)
+    {
+        if (alert["caseId"] is JsonValue caseId && (string?)caseId is { Length: > 0 } id)
+        {
+            return $"case {id}";
+        }
+
+        return (string?)alert["status"] == "Imported" || (string?)alert["stage"] == "Imported" ? "a case" : null;
+    }
+
+    private static string IdOf(JsonNode? alert) =>
+        alert?["_id"] is JsonValue id && (string?)id is { Length: > 0 } value
+            ? value
+            : throw new JsonException("TheHive's answer holds no alert _id");
+
+    public void Dispose() => _http.Dispose();
+
+    private HttpRequestMessage Request(HttpMethod method, string path, string? json)
+    {
+        var request = new HttpRequestMessage(method, new Uri(_base, path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(Json));
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, Json);
+        }
+
+        return request;
+    }
+
+    /// <summary>TheHive's error answers are <c>{"type": ..., "message": ...}</c>; the message quotes them.</summary>
+    private NotifyException Refused(string call, HttpStatusCode status, string body)
+    {
+        var code = (int)status;
+        var said = ErrorType(body) is { } type ? $"{type}: {(string?)Parse(body)?["message"]}" : NotifyHttp.Quote(body);
+        var what = status switch
+        {
+            HttpStatusCode.Unauthorized => "refused the API key (Notify:TheHive:ApiKey)",
+            HttpStatusCode.Forbidden => "does not let the API key's user do this",
+            _ => $"answered {call} with {code.ToString(CultureInfo.InvariantCulture)}",
+        };
+        return new NotifyException(Name, $"{what}: {code.ToString(CultureInfo.InvariantCulture)} {said}".TrimEnd(' ', ':'), code);
+    }
+
+    private static string? ErrorType(string body) => Parse(body) is JsonObject error && error["type"] is JsonValue type ? (string?)type : null;
+
+    private static JsonNode? Parse(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.Json.Nodes;
+using ProxyThreat.EndToEnd.Tests.Notify.Fixtures;
+using ProxyThreat.Pipeline.Notify;
+using ProxyThreat.Pipeline.Spot;
+using ProxyThreat.Worker.Tests;
+
+namespace ProxyThreat.EndToEnd.Tests.Notify;
+
+/// <summary>
+/// investigate and the service's firings announcing threats to a TheHive stand-in and a webhook receiver on
+/// loopback, the worker's host in-process on a clock the test drives.
+/// </summary>
+public sealed class NotifierTests : IAsyncLifetime
+{
+    private const string U = SmallDay.U;
+    private static readonly string Other = NotifyHarness.Other;
+    private readonly NotifyHarness _run = new();
+    private TheHiveStandIn _hive = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _run.SeedAsync();
+        _hive = await TheHiveStandIn.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _hive.DisposeAsync();
+        await _run.CleanUpAsync();
+    }
+
+    private static string SourceRef(string uri) => TheHiveAlert.SourceRef(SmallDay.Day, SpotLayout.Md5(uri));
+
+    private string[] Hive => [$"--Notify:TheHive:Url={_hive.Url}", $"--Notify:TheHive:ApiKey={_hive.ApiKey}"];
+
+    private static string[] Webhook(Uri url) => [$"--Notify:Webhooks:0:Url={url}", "--Notify:Webhooks:0:Headers:Authorization=Bearer relay-token"];
+
+    [Fact]
+    public async Task Investigate_TwoThreatsWrittenThenRerun_OneAlertAndOneDocumentPerThreat_NothingOnTheRerun()
+    {
+        await using var hook = await WebhookStandIn.StartAsync();
+        string[] settings = [.. Hive, .. Webhook(hook.Url)];
+
+        var first = await _run.InvestigateAsync(settings);
+        var requests = (_hive.Requests.Count, hook.Requests.Count);
+        var rerun = await _run.InvestigateAsync(settings);
+
+        Assert.True(first.Code == 0, first.Output);
+        Assert.Contains("notify: 4 delivered\n", first.Output, StringComparison.Ordinal);
+        Assert.Equal(new[] { SourceRef(U), SourceRef(Other) }.Order(), _hive.Alerts.Values.Select(a => (string)a["sourceRef"]!).Order());
+        var alert = _hive.AlertOf(SourceRef(U));
+        Assert.Equal(("proxythreat", "proxythreat", "Analyst", 3), ((string)alert["type"]!, (string)alert["source"]!, (string)alert["title"]!, (int)alert["severity"]!));
+        Assert.All(_hive.Requests, r => Assert.Equal($"Bearer {_hive.ApiKey}", r.Header("Authorization")));
+        Assert.Equal(2, hook.Posts.Count);
+        Assert.All(hook.Posts, p => Assert.Equal(DocumentHash.Of(p.Body), p.Header("Idempotency-Key")));
+        Assert.All(hook.Posts, p => Assert.Equal("Bearer relay-token", p.Header("Authorization")));
+        Assert.Equal(new[] { U, Other }.Order(), hook.Posts.Select(p => (string)JsonNode.Parse(p.Body)!["uri"]!).Order());
+        Assert.True(rerun.Code == 0, rerun.Output);
+        Assert.Contains("notify: nothing new to announce\n", rerun.Output, StringComparison.Ordinal);
+        Assert.Equal(requests, (_hive.Requests.Count, hook.Requests.Count));
+    }
+
+    [Fact]
+    public async Task Service_FirstFiring_AnnouncesTheThreatsItWrote()
+    {
+        await using var hook = await WebhookStandIn.StartAsync();
+        using var service = await _run.StartServiceAsync([.. Hive, .. Webhook(hook.Url)]);
+
+        await hook.WaitForPostsAsync(2);
+        await service.StopAsync();
+
+        Assert.Equal(new[] { U, Other }.Order(), hook.Posts.Select(p => (string)JsonNode.Parse(p.Body)!["uri"]!).Order());
+        Assert.Equal(new[] { SourceRef(U), SourceRef(Other) }.Order(), _hive.Alerts.Values.Select(a => (string)a["sourceRef"]!).Order());
+    }
+
+    [Fact]
+    public async Task Investigate_ChangedDecision_UpdatesTheExistingAlertInsteadOfCreatingASecond()
+    {
+        await using var hook = await WebhookStandIn.StartAsync();
+        string[] settings = [.. Hive, .. Webhook(hook.Url)];
+        await _run.InvestigateAsync(settings);
+        var id = (string)_hive.AlertOf(SourceRef(U))["_id"]!;
+        var before = _hive.Requests.Count;
+
+        await _run.DecideAsync("C2 beacon, blocked at the proxy");
+        var changed = await _run.InvestigateAsync(settings);
+
+        Assert.True(changed.Code == 0, changed.Output);
+        Assert.Equal(2, _hive.Alerts.Count);
+        Assert.Equal("C2 beacon, blocked at the proxy", (string)_hive.Alerts[id]["title"]!);
+        Assert.Equal(
+            [("POST", "/api/v1/alert"), ("POST", "/api/v1/query?name=proxythreat-alert"), ("PATCH", $"/api/v1/alert/{id}")],
+            _hive.Requests.Skip(before).Select(r => (r.Method, r.Path)));
+        var posts = hook.Posts;
+        Assert.Equal(3, posts.Count);
+        Assert.Equal("C2 beacon, blocked at the proxy", (string)JsonNode.Parse(posts[^1].Body)!["story"]!["title"]!);
+        Assert.NotEqual(posts[0].Header("Idempotency-Key"), posts[^1].Header("Idempotency-Key"));
+    }
+
+    [Fact]
+    public async Task Investigate_ChangedDecisionOfAnAlertImportedIntoACase_LeavesItAloneAndSaysSo()
+    {
+        await _run.InvestigateAsync(Hive);
+        _hive.ImportIntoCase(SourceRef(U));
+
+        await _run.DecideAsync("Changed after the case was opened");
+        var changed = await _run.InvestigateAsync(Hive);
+
+        Assert.Contains("notify: 1 left alone (imported into a case)\n", changed.Output, StringComparison.Ordinal);
+        Assert.Equal("Analyst", (string)_hive.AlertOf(SourceRef(U))["title"]!);
+        Assert.DoesNotContain(_hive.Requests, r => r.Method == "PATCH");
+        Assert.Contains("deliveries, 2016-07-08 to 2016-07-08: 0 pending, 0 failed, 2 delivered", await _run.StatusAsync(Hive), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Firings_ReceiverDownForADay_KeepEveryDocumentAndDeliverEachOnceWhenItComesBack()
+    {
+        var port = Loopback.FreePort();
+        var url = new Uri($"http://127.0.0.1:{port}/hooks/proxythreat");
+        var settings = Webhook(url);
+
+        var investigated = await _run.InvestigateAsync(settings);
+        var status = await _run.StatusAsync(settings);
+        var tries = 1;
+        for (var firing = 0; firing < 24 * 4; firing++)
+        {
+            _run.Time.Advance(TimeSpan.FromMinutes(15));
+            var tally = await _run.FiringAsync(settings);
+            Assert.Equal(0, tally.Delivered);
+            tries += tally.Failed;
+        }
+
+        await using var hook = await WebhookStandIn.StartAsync(port);
+        _run.Time.Advance(TimeSpan.FromHours(1));
+        var back = await _run.FiringAsync(settings);
+        var after = await _run.FiringAsync(settings);
+
+        // The investigation itself succeeded; its documents waited.
+        Assert.True(investigated.Code == 0, investigated.Output);
+        Assert.Contains("notify: 1 failed, 1 waiting to retry; what was not delivered is kept in the ledger", investigated.Output, StringComparison.Ordinal);
+        Assert.Contains($"2016-07-08 failed    {U}  to webhook 0 (http://127.0.0.1:{port})  attempts=1 next-try=2016-07-09T06:01:00Z  error: webhook 0 (http://127.0.0.1:{port}): cannot be reached: Connection refused", status, StringComparison.Ordinal);
+        Assert.Contains("deliveries, 2016-07-08 to 2016-07-08: 1 pending, 1 failed, 0 delivered", status, StringComparison.Ordinal);
+
+        // Tried about hourly once the delay reached its cap (Notify:MaxRetryDelay), not at each of the 96 firings, and never given up.
+        Assert.InRange(tries, 20, 60);
+        Assert.Equal(2, back.Delivered);
+        Assert.True(after.IsEmpty);
+        Assert.Equal(new[] { U, Other }.Order(), hook.Posts.Select(p => (string)JsonNode.Parse(p.Body)!["uri"]!).Order());
+        Assert.Contains("deliveries, 2016-07-08 to 2016-07-08: 0 pending, 0 failed, 2 delivered", await _run.StatusAsync(settings), StringComparison.Ordinal);
+    }
+}
