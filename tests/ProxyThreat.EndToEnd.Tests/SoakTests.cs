@@ -223,20 +223,18 @@ public sealed class SoakTests : IDisposable
         await File.WriteAllBytesAsync(local, await TableFile.EncodeAsync(path, schema, rows, CancellationToken.None));
     }
 
-    private static object?[] Raw(TimeOnly time, string client, string uri, string referer, string code)
+    private static object?[] Raw(TimeOnly time, string client, string uri, string referer, string code) => new ProxyRow
     {
-        var row = new object?[SpotTables.Proxy.Columns.Count];
-        row[SpotTables.Proxy.IndexOf("p_date")] = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        row[SpotTables.Proxy.IndexOf("p_time")] = time.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
-        row[SpotTables.Proxy.IndexOf("clientip")] = client;
-        row[SpotTables.Proxy.IndexOf("fulluri")] = uri;
-        row[SpotTables.Proxy.IndexOf("referer")] = referer;
-        row[SpotTables.Proxy.IndexOf("respcode")] = code;
-        row[SpotTables.Proxy.IndexOf("reqmethod")] = "GET";
-        row[SpotTables.Proxy.IndexOf("resconttype")] = "text/html";
-        row[SpotTables.Proxy.IndexOf("duration")] = 120;
-        return row;
-    }
+        Date = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Time = time.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+        ClientIp = client,
+        FullUri = uri,
+        Referer = referer,
+        RespCode = code,
+        Method = "GET",
+        ContentType = "text/html",
+        Duration = 120,
+    }.ToRow();
 
     /// <summary>The service as a process of its own, its firings counted from its log.</summary>
     private sealed class ServiceProcess : IDisposable

@@ -15,7 +15,7 @@ namespace ProxyThreat.Pipeline.Tests;
 /// </summary>
 public sealed class SampleDataTests : IDisposable
 {
-    private static readonly string CommittedSample = Path.Join(RepositoryRoot(), "samples");
+    private static readonly string CommittedSample = Repository.Path("samples");
 
     private readonly string _scratch = Path.Join(Path.GetTempPath(), "proxythreat-sample-tests-" + Guid.NewGuid().ToString("N"));
 
@@ -201,17 +201,4 @@ public sealed class SampleDataTests : IDisposable
             .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Join(folder.FullName, "ProxyThreat.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no ProxyThreat.sln above {AppContext.BaseDirectory}");
-    }
 }

@@ -37,17 +37,15 @@ internal static class SmallDay
     }
 
     /// <summary>A GET answered 200 in Spot's raw proxy table, the other columns null.</summary>
-    public static object?[] Raw(DateOnly date, string time, string client, string uri)
+    public static object?[] Raw(DateOnly date, string time, string client, string uri) => new ProxyRow
     {
-        var row = new object?[SpotTables.Proxy.Columns.Count];
-        row[SpotTables.Proxy.IndexOf("p_date")] = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        row[SpotTables.Proxy.IndexOf("p_time")] = time;
-        row[SpotTables.Proxy.IndexOf("clientip")] = client;
-        row[SpotTables.Proxy.IndexOf("fulluri")] = uri;
-        row[SpotTables.Proxy.IndexOf("respcode")] = "200";
-        row[SpotTables.Proxy.IndexOf("reqmethod")] = "GET";
-        return row;
-    }
+        Date = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Time = time,
+        ClientIp = client,
+        FullUri = uri,
+        RespCode = "200",
+        Method = "GET",
+    }.ToRow();
 
     private static async Task WriteAsync(string path, TableSchema schema, params object?[][] rows)
     {

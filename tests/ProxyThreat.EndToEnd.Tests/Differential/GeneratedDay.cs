@@ -132,28 +132,14 @@ internal static class GeneratedDay
     private static async Task WriteAsync(LocalHdfs hdfs, string path, TableSchema schema, IReadOnlyList<object?[]> rows) =>
         await hdfs.CreateAsync(path, await TableFile.EncodeAsync(path, schema, rows, CancellationToken.None), CancellationToken.None);
 
-    private static object?[] Raw(string? date, string? time, string? clientIp, string fulluri, string? referer, string? method, string? type, string? code, int? duration)
-    {
-        var schema = SpotTables.Proxy;
-        var row = new object?[schema.Columns.Count];
-        void Set(string column, object? value) => row[schema.IndexOf(column)] = value;
-        Set("p_date", date);
-        Set("p_time", time);
-        Set("clientip", clientIp);
-        Set("host", new Uri(fulluri).Host);
-        Set("reqmethod", method);
-        Set("useragent", "Mozilla/5.0 (X11; Linux x86_64)");
-        Set("resconttype", type);
-        Set("duration", duration);
-        Set("username", clientIp is null ? null : "alice");
-        Set("webcat", "Suspicious");
-        Set("referer", referer);
-        Set("respcode", code);
-        Set("uriport", "80");
-        Set("serverip", "203.0.113.7");
-        Set("scbytes", 5120);
-        Set("csbytes", 310);
-        Set("fulluri", fulluri);
-        return row;
-    }
+    private static object?[] Raw(string? date, string? time, string? clientIp, string fulluri, string? referer, string? method, string? type, string? code, int? duration) =>
+        (ProxyRow.Full(date, time, clientIp, fulluri) with
+        {
+            Referer = referer,
+            Method = method,
+            ContentType = type,
+            RespCode = code,
+            Duration = duration,
+            UserName = clientIp is null ? null : "alice",
+        }).ToRow();
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ProxyThreat.EndToEnd.Tests;
 
 namespace ProxyThreat.Kerberos.Tests.Fixtures;
 

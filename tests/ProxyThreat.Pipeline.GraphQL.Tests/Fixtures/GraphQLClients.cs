@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Search;
 using ProxyThreat.Pipeline.Sources.GraphQL;
@@ -21,13 +23,13 @@ public static class GraphQLClients
         return options;
     }
 
-    public static GraphQLHttpClient Client(GraphQLSourceOptions options, ListLogger<GraphQLHttpClient>? logger = null) => new(
+    public static GraphQLHttpClient Client(GraphQLSourceOptions options, ILogger<GraphQLHttpClient>? logger = null) => new(
         new HttpClient(HttpHandlers.Create(options.CaBundlePath, $"{GraphQLSourceDefaults.SectionName}:CaBundlePath")),
         Microsoft.Extensions.Options.Options.Create(options),
         TimeProvider.System,
-        logger ?? new ListLogger<GraphQLHttpClient>());
+        logger ?? new FakeLogger<GraphQLHttpClient>());
 
-    public static GraphQLSource Source(GraphQLSourceOptions options, ListLogger<GraphQLHttpClient>? logger = null) =>
+    public static GraphQLSource Source(GraphQLSourceOptions options, ILogger<GraphQLHttpClient>? logger = null) =>
         new(Client(options, logger), Microsoft.Extensions.Options.Options.Create(options), new SpillFolder(options.SpillFolder ?? SpillRoot));
 
     /// <summary>Where the tests' searches spill unless a test names its own folder.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using GraphQL;
@@ -7,12 +6,7 @@ using GraphQL.SystemTextJson;
 using GraphQL.Types;
 using GraphQL.Validation;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ProxyThreat.Pipeline.Hdfs;
 using ProxyThreat.Pipeline.Spot;
 
@@ -25,16 +19,15 @@ namespace ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
 /// </summary>
 public sealed class SpotGraphQLServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly ISchema _schema;
     private readonly GraphQLSerializer _serializer = new();
     private readonly DocumentExecuter _executer = new();
     private readonly ConcurrentQueue<CapturedRequest> _requests = new();
     private int _faultsLeft;
 
-    private SpotGraphQLServer(WebApplication app, ISchema schema)
+    private SpotGraphQLServer(ISchema schema)
     {
-        _app = app;
         _schema = schema;
     }
 
@@ -72,21 +65,9 @@ public sealed class SpotGraphQLServer : IAsyncDisposable
     /// <summary>Starts a server on 127.0.0.1, on a free port; with a certificate, over HTTPS.</summary>
     public static async Task<SpotGraphQLServer> StartAsync(IHdfs tables, SpotLayout layout, X509Certificate2? certificate = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
-        {
-            if (certificate is not null)
-            {
-                listen.UseHttps(certificate);
-            }
-        }));
-        var app = builder.Build();
-        var server = new SpotGraphQLServer(app, SpotSchema.Build(tables, layout)) { FaultTimes = int.MaxValue };
-        app.MapPost("/graphql", server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Endpoint = new Uri(new Uri(address), "/graphql");
+        var server = new SpotGraphQLServer(SpotSchema.Build(tables, layout)) { FaultTimes = int.MaxValue };
+        (server._app, var address) = await LoopbackServer.StartAsync(a => a.MapPost("/graphql", server.HandleAsync), certificate);
+        server.Endpoint = new Uri(address, "/graphql");
         return server;
     }
 

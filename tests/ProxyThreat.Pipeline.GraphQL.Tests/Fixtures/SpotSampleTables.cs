@@ -104,28 +104,14 @@ public sealed class SpotSampleTables : IDisposable
 
     private static object?[] Raw(
         string time, string clientIp, string fullUri, string? referer, string? respcode, string method,
-        string? username = "alice", int? duration = 120, string? uriport = "80")
-    {
-        var schema = SpotTables.Proxy;
-        var row = new object?[schema.Columns.Count];
-        void Set(string column, object? value) => row[schema.IndexOf(column)] = value;
-        Set("p_date", "2016-07-08");
-        Set("p_time", time);
-        Set("clientip", clientIp);
-        Set("host", new Uri(fullUri).Host);
-        Set("reqmethod", method);
-        Set("useragent", "Mozilla/5.0 (X11; Linux x86_64)");
-        Set("resconttype", "text/html");
-        Set("duration", duration);
-        Set("username", username);
-        Set("webcat", "Suspicious");
-        Set("referer", referer);
-        Set("respcode", respcode);
-        Set("uriport", uriport);
-        Set("serverip", "203.0.113.7");
-        Set("scbytes", 5120);
-        Set("csbytes", 310);
-        Set("fulluri", fullUri);
-        return row;
-    }
+        string? username = "alice", int? duration = 120, string? uriport = "80") =>
+        (ProxyRow.Full("2016-07-08", time, clientIp, fullUri) with
+        {
+            Referer = referer,
+            RespCode = respcode,
+            Method = method,
+            UserName = username,
+            Duration = duration,
+            UriPort = uriport,
+        }).ToRow();
 }

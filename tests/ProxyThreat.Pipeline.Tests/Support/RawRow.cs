@@ -14,23 +14,19 @@ public sealed record RawRow(
     int? Duration = 100,
     string Date = "2016-07-08")
 {
-    public object?[] ToRow()
+    public object?[] ToRow() => new ProxyRow
     {
-        var schema = SpotTables.Proxy;
-        var row = new object?[schema.Columns.Count];
-        void Set(string column, object? value) => row[schema.IndexOf(column)] = value;
-        Set("p_date", Date);
-        Set("p_time", Time);
-        Set("clientip", ClientIp);
-        Set("fulluri", FullUri);
-        Set("referer", Referer);
-        Set("reqmethod", Method);
-        Set("resconttype", ContentType);
-        Set("respcode", RespCode);
-        Set("duration", Duration);
-        Set("useragent", "Mozilla/5.0");
-        Set("scbytes", 512);
-        Set("csbytes", 128);
-        return row;
-    }
+        Date = Date,
+        Time = Time,
+        ClientIp = ClientIp,
+        FullUri = FullUri,
+        Referer = Referer,
+        Method = Method,
+        ContentType = ContentType,
+        RespCode = RespCode,
+        Duration = Duration,
+        UserAgent = "Mozilla/5.0",
+        ScBytes = 512,
+        CsBytes = 128,
+    }.ToRow();
 }

@@ -20,9 +20,7 @@ internal static class ReportDays
 {
     public static readonly DateTimeOffset MadeAt = new(2016, 7, 9, 6, 0, 0, TimeSpan.Zero);
 
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    public static string Samples => Path.Join(RepositoryRoot, "samples");
+    public static string Samples => Repository.Path("samples");
 
     /// <summary>Investigates the committed sample day, with its decisions, into <paramref name="output"/>.</summary>
     public static async Task<List<ThreatOutcome>> InvestigateSampleDayAsync(SpotFolder output)
@@ -64,19 +62,6 @@ internal static class ReportDays
 
     public static string ProgressionFile(SpotFolder output, string uri) =>
         Path.Join(output.Root, output.Layout.IncidentProgressionPath(SpotFolder.Day, uri));
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Join(folder.FullName, "ProxyThreat.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no ProxyThreat.sln above {AppContext.BaseDirectory}");
-    }
 
     public sealed record Rendered(DayReport Report, byte[] Bytes, IHtmlDocument Document) : IDisposable
     {

@@ -3,12 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ProxyThreat.Pipeline.WebHdfs.Tests.Emulator;
 
@@ -278,22 +273,9 @@ public sealed class WebHdfsEmulator : IAsyncDisposable
 
     private async Task<Uri> ServeAsync(RequestDelegate handler)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
-        {
-            // HDFS takes files of any size.
-            k.Limits.MaxRequestBodySize = null;
-            if (_certificate is not null)
-            {
-                listen.UseHttps(_certificate);
-            }
-        }));
-        var app = builder.Build();
-        app.Run(handler);
-        await app.StartAsync();
+        // HDFS takes files of any size.
+        var (app, address) = await LoopbackServer.StartAsync(a => a.Run(handler), _certificate, k => k.Limits.MaxRequestBodySize = null);
         _servers.Add(app);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new Uri(address);
+        return address;
     }
 }

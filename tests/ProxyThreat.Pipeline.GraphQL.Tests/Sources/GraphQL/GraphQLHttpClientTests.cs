@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using System.Net;
 using ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
 using ProxyThreat.Pipeline.Sources.GraphQL;
@@ -46,13 +47,13 @@ public sealed class GraphQLHttpClientTests
         await using var spot = await SpotServerFixture.StartAsync();
         spot.Server.Fault = ServerFault.Status500;
         spot.Server.FaultTimes = 1;
-        var logger = new ListLogger<GraphQLHttpClient>();
+        var logger = new FakeLogger<GraphQLHttpClient>();
 
         var threats = await Source(spot, logger: logger).GetScoredThreatsAsync(Date, None);
 
         Assert.Equal(await spot.Tables.Source.GetScoredThreatsAsync(Date, None), threats);
         Assert.Equal(2, spot.Server.Requests.Count);
-        Assert.Contains(logger.Messages, m => m.Contains("4001", StringComparison.Ordinal) && m.Contains("500", StringComparison.Ordinal));
+        Assert.Contains(logger.Collector.Texts(), m => m.Contains("4001", StringComparison.Ordinal) && m.Contains("500", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -175,7 +176,7 @@ public sealed class GraphQLHttpClientTests
         await using var spot = await SpotServerFixture.StartAsync();
         spot.Server.Fault = ServerFault.Status500;
         spot.Server.FaultTimes = 1;
-        var logger = new ListLogger<GraphQLHttpClient>();
+        var logger = new FakeLogger<GraphQLHttpClient>();
         var source = Source(spot, o =>
         {
             o.Headers["Authorization"] = secret;
@@ -190,9 +191,10 @@ public sealed class GraphQLHttpClientTests
         Assert.All(spot.Server.Requests, r => Assert.Equal("tenant-key-42", r.Headers["X-Spot-Tenant"]));
         Assert.DoesNotContain("s3cr3t", ex.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("tenant-key-42", ex.ToString(), StringComparison.Ordinal);
-        Assert.NotEmpty(logger.Messages);
-        Assert.All(logger.Messages, m => Assert.DoesNotContain("s3cr3t", m, StringComparison.Ordinal));
-        Assert.All(logger.Messages, m => Assert.DoesNotContain("tenant-key-42", m, StringComparison.Ordinal));
+        var logged = logger.Collector.Texts();
+        Assert.NotEmpty(logged);
+        Assert.All(logged, m => Assert.DoesNotContain("s3cr3t", m, StringComparison.Ordinal));
+        Assert.All(logged, m => Assert.DoesNotContain("tenant-key-42", m, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -212,6 +214,6 @@ public sealed class GraphQLHttpClientTests
         Assert.Equal(2, ex.Attempts);
     }
 
-    private static GraphQLSource Source(SpotServerFixture spot, Action<GraphQLSourceOptions>? configure = null, ListLogger<GraphQLHttpClient>? logger = null) =>
+    private static GraphQLSource Source(SpotServerFixture spot, Action<GraphQLSourceOptions>? configure = null, FakeLogger<GraphQLHttpClient>? logger = null) =>
         GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint, configure), logger);
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
 using ProxyThreat.Pipeline.Sources.GraphQL;
 using static ProxyThreat.Pipeline.GraphQL.Tests.Fixtures.SpotSampleTables;
@@ -13,12 +10,11 @@ public sealed class HttpHandlersTests
     [Fact]
     public async Task Create_CaBundleSignedTheServer_Connects()
     {
-        using var ca = CreateCa("ProxyThreat Test CA");
-        using var leaf = CreateLeaf(ca);
+        using var certificates = TestCertificates.Create("ProxyThreat Test");
         var tables = await SpotSampleTables.CreateAsync();
         using var _ = tables;
-        await using var server = await SpotGraphQLServer.StartAsync(tables.Hdfs, tables.Layout, leaf);
-        var bundle = WriteBundle(ca);
+        await using var server = await SpotGraphQLServer.StartAsync(tables.Hdfs, tables.Layout, certificates.Server);
+        var bundle = certificates.WriteAuthorityPem(Path.GetTempPath());
         try
         {
             var threats = await GraphQLClients.Source(GraphQLClients.Options(server.Endpoint, o => o.CaBundlePath = bundle))
@@ -36,13 +32,12 @@ public sealed class HttpHandlersTests
     [Fact]
     public async Task Create_CaBundleDidNotSignTheServer_FailsTheRequest()
     {
-        using var ca = CreateCa("ProxyThreat Test CA");
-        using var other = CreateCa("Some Other CA");
-        using var leaf = CreateLeaf(ca);
+        using var certificates = TestCertificates.Create("ProxyThreat Test");
+        using var other = TestCertificates.Create("Some Other");
         var tables = await SpotSampleTables.CreateAsync();
         using var _ = tables;
-        await using var server = await SpotGraphQLServer.StartAsync(tables.Hdfs, tables.Layout, leaf);
-        var bundle = WriteBundle(other);
+        await using var server = await SpotGraphQLServer.StartAsync(tables.Hdfs, tables.Layout, certificates.Server);
+        var bundle = other.WriteAuthorityPem(Path.GetTempPath());
         try
         {
             var ex = await Assert.ThrowsAsync<GraphQLException>(
@@ -56,37 +51,5 @@ public sealed class HttpHandlersTests
         {
             File.Delete(bundle);
         }
-    }
-
-    private static X509Certificate2 CreateCa(string name)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-    }
-
-    private static X509Certificate2 CreateLeaf(X509Certificate2 ca)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var signed = request.Create(ca, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(7), RandomNumberGenerator.GetBytes(8));
-        using var withKey = signed.CopyWithPrivateKey(key);
-
-        // Kestrel on Linux wants a certificate whose key it can use for TLS: round-trip through PKCS#12.
-        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
-    }
-
-    private static string WriteBundle(X509Certificate2 ca)
-    {
-        var path = Path.GetTempFileName();
-        File.WriteAllText(path, ca.ExportCertificatePem());
-        return path;
     }
 }

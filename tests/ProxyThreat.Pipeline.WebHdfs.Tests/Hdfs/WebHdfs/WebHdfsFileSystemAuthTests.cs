@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using ProxyThreat.Pipeline.Hdfs.WebHdfs;
 using ProxyThreat.Pipeline.WebHdfs.Tests.Emulator;
 
@@ -49,14 +50,15 @@ public sealed class WebHdfsFileSystemAuthTests
         emulator.RequiredToken = Token;
         emulator.UploadsToDrop = 1;
         var standby = await emulator.StartStandbyNameNodeAsync();
-        var logger = new RecordingLogger();
+        var logger = new FakeLogger<WebHdfsFileSystem>();
         using var hdfs = new WebHdfsFileSystem(Clients.Options(false, UseToken, standby, emulator.NameNode), logger);
 
         await hdfs.CreateAsync("/d/a.csv", Clients.Bytes("abcdefgh"), CancellationToken.None);
 
-        Assert.Contains(logger.Events, e => e.EventId == 3001);
-        Assert.Contains(logger.Events, e => e.EventId == 3003);
-        Assert.All(logger.Events, e => Assert.DoesNotContain(Token, e.Text, StringComparison.Ordinal));
+        var events = logger.Collector.GetSnapshot();
+        Assert.Contains(events, e => e.Id.Id == 3001);
+        Assert.Contains(events, e => e.Id.Id == 3003);
+        Assert.All(events, e => Assert.DoesNotContain(Token, e.Text(), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using ProxyThreat.Kerberos.Tests.Fixtures;
@@ -27,7 +28,7 @@ public sealed class KerberosLoginTests
         await using var webHdfs = await WebHdfsEmulator.StartAsync();
         var gate = new SpnegoGate();
         webHdfs.Spnego = gate;
-        var logger = new RecordingLogger();
+        var logger = new FakeLogger<WebHdfsFileSystem>();
         var options = new WebHdfsOptions
         {
             Auth = WebHdfsAuth.Kerberos,
@@ -52,7 +53,7 @@ public sealed class KerberosLoginTests
         Assert.All(gate.Principals, p => Assert.Equal(LoopbackRealm.Worker, p));
         Assert.All(webHdfs.CallsTo(webHdfs.NameNode), c => Assert.DoesNotContain("user.name=", c.Query, StringComparison.Ordinal));
         Assert.True(_realm.InitialTicketsIssuedTo(LoopbackRealm.Worker) - ticketsBefore >= 3, "the KDC should have issued a ticket per lifetime");
-        var login = Assert.Single(logger.Events, e => e.EventId == 3101);
-        Assert.Contains($"as {LoopbackRealm.Worker} with the keytab {_realm.WorkerKeytab}", login.Text, StringComparison.Ordinal);
+        var login = Assert.Single(logger.Collector.GetSnapshot(), e => e.Id.Id == 3101);
+        Assert.Contains($"as {LoopbackRealm.Worker} with the keytab {_realm.WorkerKeytab}", login.Text(), StringComparison.Ordinal);
     }
 }

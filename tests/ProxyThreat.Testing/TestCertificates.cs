@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace ProxyThreat.Pipeline.WebHdfs.Tests.Emulator;
+namespace ProxyThreat.Testing;
 
 /// <summary>A throwaway certificate authority and a server certificate for 127.0.0.1 that it signs.</summary>
 public sealed class TestCertificates : IDisposable
