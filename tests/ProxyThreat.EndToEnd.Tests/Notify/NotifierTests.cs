@@ -115,7 +115,7 @@ public sealed class NotifierTests : IAsyncLifetime
     [Fact]
     public async Task Firings_ReceiverDownForADay_KeepEveryDocumentAndDeliverEachOnceWhenItComesBack()
     {
-        var port = Loopback.FreePort();
+        var port = LoopbackServer.FreePort();
         var url = new Uri($"http://127.0.0.1:{port}/hooks/proxythreat");
         var settings = Webhook(url);
 

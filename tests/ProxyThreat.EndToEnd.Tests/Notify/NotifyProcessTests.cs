@@ -28,7 +28,7 @@ public sealed class NotifyProcessTests : IAsyncLifetime
     [Fact]
     public async Task Check_TheHiveRefusesTheKeyAndTheWebhookIsDown_FailsNamingEach()
     {
-        var port = Loopback.FreePort();
+        var port = LoopbackServer.FreePort();
 
         var (code, output, error) = await RunAsync(
             "check",
@@ -79,7 +79,7 @@ public sealed class NotifyProcessTests : IAsyncLifetime
     public async Task Investigate_NotifySecretsSetAndEveryLogOutputOn_NoSecretInAnyOutput(bool failing)
     {
         await using var hook = await WebhookStandIn.StartAsync(path: $"/hooks/{PathToken}");
-        var url = failing ? new Uri($"http://127.0.0.1:{Loopback.FreePort()}/hooks/{PathToken}") : hook.Url;
+        var url = failing ? new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}/hooks/{PathToken}") : hook.Url;
         var key = failing ? "thehive-key-it-refuses-0b7d" : _hive.ApiKey;
         var log = Path.Join(Dir, "worker.clef");
         string[] settings =

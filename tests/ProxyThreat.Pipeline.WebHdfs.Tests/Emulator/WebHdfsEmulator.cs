@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -147,14 +145,7 @@ public sealed class WebHdfsEmulator : IAsyncDisposable
         });
 
     /// <summary>A loopback address on which nothing listens: connecting is refused.</summary>
-    public static Uri RefusingAddress()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri($"http://127.0.0.1:{port}");
-    }
+    public static Uri RefusingAddress() => new($"http://127.0.0.1:{LoopbackServer.FreePort()}");
 
     public string Local(string hdfsPath) => Path.Join(Root, hdfsPath);
 

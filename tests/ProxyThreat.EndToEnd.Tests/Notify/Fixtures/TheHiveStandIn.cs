@@ -57,11 +57,11 @@ internal sealed class TheHiveStandIn : IAsyncDisposable
 
     public static async Task<TheHiveStandIn> StartAsync(int port = 0)
     {
-        var app = Loopback.Create(port);
+        var app = LoopbackServer.Create(port);
         var standIn = new TheHiveStandIn(app);
         app.Run(standIn.HandleAsync);
         await app.StartAsync();
-        standIn.Url = new Uri($"http://127.0.0.1:{Loopback.Port(app)}/");
+        standIn.Url = new Uri($"http://127.0.0.1:{LoopbackServer.Address(app).Port}/");
         return standIn;
     }
 

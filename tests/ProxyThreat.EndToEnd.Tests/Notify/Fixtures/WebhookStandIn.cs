@@ -33,7 +33,7 @@ internal sealed class WebhookStandIn : IAsyncDisposable
     /// <summary>Starts on the port (0: a free one), receiving at <paramref name="path"/>.</summary>
     public static async Task<WebhookStandIn> StartAsync(int port = 0, string path = "/hooks/proxythreat")
     {
-        var app = Loopback.Create(port);
+        var app = LoopbackServer.Create(port);
         WebhookStandIn? standIn = null;
         app.Run(async context =>
         {
@@ -54,7 +54,7 @@ internal sealed class WebhookStandIn : IAsyncDisposable
                 : standIn.Status;
         });
         await app.StartAsync();
-        standIn = new WebhookStandIn(app, new Uri($"http://127.0.0.1:{Loopback.Port(app)}{path}"));
+        standIn = new WebhookStandIn(app, new Uri($"http://127.0.0.1:{LoopbackServer.Address(app).Port}{path}"));
         return standIn;
     }
 
