@@ -9,12 +9,13 @@ using ProxyThreat.Pipeline.Investigation.Internal;
 using ProxyThreat.Pipeline.Notify;
 using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Provenance;
+using ProxyThreat.Pipeline.Selection;
 using ProxyThreat.Pipeline.Sources;
 
 namespace ProxyThreat.Pipeline.Investigation;
 
 /// <summary>
-/// Investigates the threats of a date: selection and decisions, one expanded search for all of them, then
+/// Investigates the selected threats of a date: their decisions, one expanded search for all of them, then
 /// per threat (at most <c>MaxParallelThreats</c> at once) the pure analysis and the writes.
 /// </summary>
 public sealed class Investigator
@@ -40,19 +41,16 @@ public sealed class Investigator
 
     /// <summary>
     /// Yields one outcome per threat as each finishes. A failure of one threat is an outcome; a failure that
-    /// concerns the whole date is thrown: the source's own error when it cannot list the date's threats, a
-    /// <see cref="DateFailedException"/> naming the threats not attempted when it fails after listing them.
+    /// concerns the whole date (its storyboard entries or its search) is thrown as a
+    /// <see cref="DateFailedException"/> naming the threats not attempted.
     /// </summary>
-    public IAsyncEnumerable<ThreatOutcome> InvestigateAsync(DateOnly date, InvestigationScope scope, DecisionBook decisions, CancellationToken cancellationToken) =>
-        InvestigateAsync(date, null, scope, decisions, cancellationToken);
-
-    /// <param name="date">The date.</param>
-    /// <param name="scored">The date's scored threats when the caller has just read them; null reads them from the source.</param>
+    /// <param name="selection">The date's threats.</param>
     /// <param name="scope">Which threats, and whether to write.</param>
-    /// <param name="decisions">The analysts' decisions.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    public async IAsyncEnumerable<ThreatOutcome> InvestigateAsync(DateOnly date, IReadOnlyList<ScoredThreat>? scored, InvestigationScope scope, DecisionBook decisions, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ThreatOutcome> InvestigateAsync(ThreatSelection selection, InvestigationScope scope, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(scope);
         var outcomes = Channel.CreateBounded<ThreatOutcome>(new BoundedChannelOptions(_options.MaxParallelThreats) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(
@@ -60,7 +58,7 @@ public sealed class Investigator
             {
                 try
                 {
-                    await ProduceAsync(date, scored, scope, decisions, outcomes.Writer, stop.Token);
+                    await ProduceAsync(selection, scope, outcomes.Writer, stop.Token);
                     outcomes.Writer.Complete();
                 }
                 catch (Exception ex)
@@ -86,26 +84,19 @@ public sealed class Investigator
         }
     }
 
-    private async Task ProduceAsync(DateOnly date, IReadOnlyList<ScoredThreat>? scored, InvestigationScope scope, DecisionBook decisions, ChannelWriter<ThreatOutcome> outcomes, CancellationToken cancellationToken)
+    private async Task ProduceAsync(ThreatSelection selection, InvestigationScope scope, ChannelWriter<ThreatOutcome> outcomes, CancellationToken cancellationToken)
     {
-        var severities = _options.SelectedSeverities;
-        scored ??= await _source.GetScoredThreatsAsync(date, cancellationToken);
-
-        // Each threat with its most severe selected score, which a generated title names.
-        var severityOf = scored
-            .Where(t => t.Severity is { } s && severities.Contains(s))
-            .GroupBy(t => t.Uri, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Min(t => t.Severity!.Value), StringComparer.Ordinal);
-        var threats = severityOf.Keys
-            .Where(u => scope.Uris.Count == 0 || scope.Uris.Contains(u))
+        var date = selection.Date;
+        var threats = selection.Threats
+            .Where(t => scope.Uris.Count == 0 || scope.Uris.Contains(t.Uri))
             .ToList();
-        Log.DateSelected(_logger, Day(date), threats.Count, scored.Count, decisions.Count);
+        Log.DateSelected(_logger, Day(date), threats.Count, selection.ScoredCount, selection.Decisions.Count);
 
-        foreach (var missing in scope.Uris.Except(threats, StringComparer.Ordinal))
+        foreach (var missing in scope.Uris.Except(threats.Select(t => t.Uri), StringComparer.Ordinal))
         {
             Log.UriNotAThreat(_logger, missing, Day(date));
             await outcomes.WriteAsync(
-                new ThreatOutcome(date, missing, ThreatStatus.Failed, 0, 0, TimeSpan.Zero, Error: new InvalidOperationException($"not scored with severity {string.Join(" or ", severities.Order())} on {date:yyyy-MM-dd}")),
+                new ThreatOutcome(date, missing, ThreatStatus.Failed, 0, 0, TimeSpan.Zero, Error: new InvalidOperationException($"not scored with severity {string.Join(" or ", _options.SelectedSeverities.Order())} on {date:yyyy-MM-dd}")),
                 cancellationToken);
         }
 
@@ -119,13 +110,13 @@ public sealed class Investigator
         var failures = new FailureDigest();
         try
         {
-            await InvestigateThreatsAsync(date, threats, severityOf, scope, decisions, EmitAsync, failures, cancellationToken);
+            await InvestigateThreatsAsync(date, threats, scope, EmitAsync, failures, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A failure of the whole date after its threats were known (their storyboard entries or their search):
             // the threats that got no outcome are named, so they are seen as not attempted rather than lost.
-            throw new DateFailedException(date, threats.Where(t => !done.ContainsKey(t)).ToList(), ex);
+            throw new DateFailedException(date, threats.Select(t => t.Uri).Where(u => !done.ContainsKey(u)).ToList(), ex);
         }
         finally
         {
@@ -138,10 +129,8 @@ public sealed class Investigator
 
     private async Task InvestigateThreatsAsync(
         DateOnly date,
-        List<string> threats,
-        Dictionary<string, int> severityOf,
+        List<SelectedThreat> threats,
         InvestigationScope scope,
-        DecisionBook decisions,
         Func<ThreatOutcome, CancellationToken, ValueTask> emitAsync,
         FailureDigest failures,
         CancellationToken cancellationToken)
@@ -155,10 +144,10 @@ public sealed class Investigator
             .GroupBy(e => e.Uri, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
-        var searched = new List<string>();
-        foreach (var uri in threats)
+        var searched = new List<SelectedThreat>();
+        foreach (var selected in threats)
         {
-            var decision = decisions.Find(date, uri);
+            var (uri, decision) = (selected.Uri, selected.Decision);
             if (decision?.Action == DecisionAction.Dismiss)
             {
                 Log.ThreatDismissed(_logger, uri, Day(date));
@@ -171,7 +160,7 @@ public sealed class Investigator
             }
             else
             {
-                searched.Add(uri);
+                searched.Add(selected);
             }
         }
 
@@ -180,15 +169,17 @@ public sealed class Investigator
             return;
         }
 
+        var bySearch = searched.ToDictionary(t => t.Uri, StringComparer.Ordinal);
         var started = _time.GetTimestamp();
         var read = await _reads.RecordAsync(date, cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelThreats, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(_source.SearchAsync(date, searched, cancellationToken), parallel, async (search, ct) =>
+        await Parallel.ForEachAsync(_source.SearchAsync(date, searched.Select(t => t.Uri).ToList(), cancellationToken), parallel, async (search, ct) =>
         {
             ThreatOutcome outcome;
             using (search)
             {
-                var threat = new Threat(search, severityOf[search.Uri], decisions.Find(date, search.Uri), entries.GetValueOrDefault(search.Uri), read);
+                var selected = bySearch[search.Uri];
+                var threat = new Threat(search, selected.Severity, selected.Decision, entries.GetValueOrDefault(search.Uri), read);
                 outcome = await InvestigateOneAsync(date, threat, scope.DryRun, started, failures, ct);
             }
 

@@ -5,6 +5,7 @@ using ProxyThreat.Pipeline;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Output;
+using ProxyThreat.Pipeline.Selection;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Spot;
 using ProxyThreat.Worker.Ledger;
@@ -66,11 +67,11 @@ public sealed class InvestigateCommand
         BackfillProgress? progress = null;
         try
         {
-            var scores = command.Verb == Verb.Backfill ? await ScanAsync(command, decisions, cancellationToken) : [];
+            var selections = command.Verb == Verb.Backfill ? await ScanAsync(command, decisions, cancellationToken) : [];
             progress = command.Verb == Verb.Backfill ? new BackfillProgress(dates.Count, _status, _logger, _time) : null;
             foreach (var date in dates)
             {
-                var stop = await InvestigateDateAsync(command, date, scores.GetValueOrDefault(date), decisions, run, output, progress, cancellationToken);
+                var stop = await InvestigateDateAsync(command, date, selections.GetValueOrDefault(date), decisions, run, output, progress, cancellationToken);
                 run.DatesDone++;
                 progress?.DateDone();
                 if (stop)
@@ -99,12 +100,12 @@ public sealed class InvestigateCommand
 
     /// <returns>True when no further date can succeed (a table folder missing altogether).</returns>
     private async Task<bool> InvestigateDateAsync(
-        Command command, DateOnly date, IReadOnlyList<ScoredThreat>? scored, DecisionBook decisions, Tally run, TextWriter output, BackfillProgress? progress, CancellationToken cancellationToken)
+        Command command, DateOnly date, ThreatSelection? selection, DecisionBook decisions, Tally run, TextWriter output, BackfillProgress? progress, CancellationToken cancellationToken)
     {
         try
         {
             var scope = new InvestigationScope(command.Uris, command.DryRun);
-            await foreach (var outcome in _investigation.InvestigateAsync(date, scope, decisions, command.OnlyNew, cancellationToken, scored))
+            await foreach (var outcome in _investigation.InvestigateAsync(date, scope, decisions, command.OnlyNew, cancellationToken, selection))
             {
                 run.Add(outcome);
                 WriteLine(output, Line(outcome));
@@ -134,21 +135,21 @@ public sealed class InvestigateCommand
         }
     }
 
-    /// <summary>Reads every date's scores before a backfill starts, to say what it is about to do; a date whose scores fail is left to fail in its turn.</summary>
-    private async Task<Dictionary<DateOnly, IReadOnlyList<ScoredThreat>>> ScanAsync(Command command, DecisionBook decisions, CancellationToken cancellationToken)
+    /// <summary>Selects every date's threats before a backfill starts, to say what it is about to do; a date whose scores fail is left to fail in its turn.</summary>
+    private async Task<Dictionary<DateOnly, ThreatSelection>> ScanAsync(Command command, DecisionBook decisions, CancellationToken cancellationToken)
     {
         var dates = command.Dates.ToList();
         Log.BackfillScanning(_logger, command.From, command.To, dates.Count);
-        var scores = new Dictionary<DateOnly, IReadOnlyList<ScoredThreat>>();
+        var selections = new Dictionary<DateOnly, ThreatSelection>();
         var threats = 0;
         var withThreats = 0;
         foreach (var date in dates)
         {
             try
             {
-                var scored = await _source.GetScoredThreatsAsync(date, cancellationToken);
-                scores[date] = scored;
-                var count = LedgeredInvestigation.CurrentInputs(date, scored, decisions, _options.SelectedSeverities).Count;
+                var selection = await ThreatSelection.ReadAsync(_source, date, decisions, _options.SelectedSeverities, cancellationToken);
+                selections[date] = selection;
+                var count = selection.Threats.Count;
                 threats += count;
                 withThreats += count > 0 ? 1 : 0;
             }
@@ -158,8 +159,8 @@ public sealed class InvestigateCommand
             }
         }
 
-        Log.BackfillStarting(_logger, withThreats, dates.Count, threats, dates.Count - scores.Count);
-        return scores;
+        Log.BackfillStarting(_logger, withThreats, dates.Count, threats, dates.Count - selections.Count);
+        return selections;
     }
 
     /// <summary>One result line, with the backfill bar out of its way.</summary>

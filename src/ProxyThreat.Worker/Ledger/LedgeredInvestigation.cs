@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Selection;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Worker.Notify;
 using ProxyThreat.Worker.Scheduling;
@@ -57,19 +57,19 @@ public sealed class LedgeredInvestigation
     /// <param name="decisions">The analysts' decisions.</param>
     /// <param name="onlyNew">Only the threats the ledger says are due.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    /// <param name="scored">The date's scores when the caller has read them already; null reads them.</param>
+    /// <param name="selection">The date's threats when the caller has selected them already; null reads the date's scores and selects.</param>
     public async IAsyncEnumerable<ThreatOutcome> InvestigateAsync(
         DateOnly date,
         InvestigationScope scope,
         DecisionBook decisions,
         bool onlyNew,
         [EnumeratorCancellation] CancellationToken cancellationToken,
-        IReadOnlyList<ScoredThreat>? scored = null)
+        ThreatSelection? selection = null)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(decisions);
-        scored ??= await _source.GetScoredThreatsAsync(date, cancellationToken);
-        var inputs = CurrentInputs(date, scored, decisions, _investigation.SelectedSeverities);
+        selection ??= await ThreatSelection.ReadAsync(_source, date, decisions, _investigation.SelectedSeverities, cancellationToken);
+        var inputs = selection.Threats.ToDictionary(t => t.Uri, ThreatInputs.Of, StringComparer.Ordinal);
         WarnOfUnmatchedDecisions(date, decisions, inputs.Keys);
 
         // A dry run that does everything neither reads nor creates the ledger.
@@ -96,7 +96,7 @@ public sealed class LedgeredInvestigation
             scope = scope with { Uris = due };
         }
 
-        await foreach (var outcome in _investigator.InvestigateAsync(date, scored, scope, decisions, cancellationToken))
+        await foreach (var outcome in _investigator.InvestigateAsync(selection, scope, cancellationToken))
         {
             if (!scope.DryRun && outcome.Status != ThreatStatus.DryRun && inputs.TryGetValue(outcome.Uri, out var input))
             {
@@ -137,25 +137,5 @@ public sealed class LedgeredInvestigation
                 Log.DecisionUnmatched(_logger, decision.Uri, date, decision.Line, decision.Action.ToString().ToLowerInvariant());
             }
         }
-    }
-
-    /// <summary>The inputs of every threat of the date: URIs with a selected score, with all their scores and their decision.</summary>
-    public static IReadOnlyDictionary<string, ThreatInputs> CurrentInputs(DateOnly date, IReadOnlyList<ScoredThreat> scored, DecisionBook decisions, IReadOnlySet<int> severities)
-    {
-        ArgumentNullException.ThrowIfNull(scored);
-        ArgumentNullException.ThrowIfNull(decisions);
-        ArgumentNullException.ThrowIfNull(severities);
-        return scored
-            .GroupBy(t => t.Uri, StringComparer.Ordinal)
-            .Where(g => g.Any(t => t.Severity is { } s && severities.Contains(s)))
-            .ToDictionary(
-                g => g.Key,
-                g =>
-                {
-                    var score = string.Join(",", g.Select(t => t.Severity).OfType<int>().Distinct().Order().Select(s => s.ToString(CultureInfo.InvariantCulture)));
-                    var decision = decisions.Find(date, g.Key);
-                    return new ThreatInputs(score, decision?.Title, decision?.Text, decision?.Action.ToString().ToLowerInvariant());
-                },
-                StringComparer.Ordinal);
     }
 }

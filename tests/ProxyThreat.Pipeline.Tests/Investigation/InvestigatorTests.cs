@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Decisions;
+using ProxyThreat.Pipeline.Selection;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Sources.Tables;
@@ -143,7 +144,7 @@ public sealed class InvestigatorTests : IDisposable
             TimeProvider.System,
             logger);
 
-        var outcomes = await investigator.InvestigateAsync(SpotFolder.Day, InvestigationScope.All, DecisionBook.Empty, CancellationToken.None).ToListAsync();
+        var outcomes = await investigator.InvestigateAsync(await SelectAsync(DecisionBook.Empty), InvestigationScope.All, CancellationToken.None).ToListAsync();
 
         Assert.Equal(4, outcomes.Count(o => o.Status == ThreatStatus.Failed));
         var log = logger.Collector.GetSnapshot();
@@ -163,7 +164,7 @@ public sealed class InvestigatorTests : IDisposable
 
         var error = await Assert.ThrowsAsync<DateFailedException>(async () =>
         {
-            await foreach (var outcome in Create(new InvestigationOptions()).InvestigateAsync(SpotFolder.Day, InvestigationScope.All, Decisions(), CancellationToken.None))
+            await foreach (var outcome in Create(new InvestigationOptions()).InvestigateAsync(await SelectAsync(Decisions()), InvestigationScope.All, CancellationToken.None))
             {
                 outcomes.Add(outcome);
             }
@@ -176,13 +177,14 @@ public sealed class InvestigatorTests : IDisposable
     }
 
     [Fact]
-    public async Task Investigate_ScoresAlreadyRead_UsesThemInsteadOfReadingAgain()
+    public async Task Investigate_SelectionFromScoresAlreadyRead_InvestigatesItsThreatsWithoutReadingScoresAgain()
     {
         await SeedAsync();
         var investigator = Create(new InvestigationOptions());
+        var selection = ThreatSelection.Select(SpotFolder.Day, [new(Plain, 1)], DecisionBook.Empty, new HashSet<int> { 1 });
 
         var outcomes = new List<ThreatOutcome>();
-        await foreach (var outcome in investigator.InvestigateAsync(SpotFolder.Day, [new(Plain, 1)], InvestigationScope.All, DecisionBook.Empty, CancellationToken.None))
+        await foreach (var outcome in investigator.InvestigateAsync(selection, InvestigationScope.All, CancellationToken.None))
         {
             outcomes.Add(outcome);
         }
@@ -210,7 +212,7 @@ public sealed class InvestigatorTests : IDisposable
 
         async Task ReadFirstAsync()
         {
-            await foreach (var _ in investigator.InvestigateAsync(SpotFolder.Day, InvestigationScope.All, Decisions(), CancellationToken.None))
+            await foreach (var _ in investigator.InvestigateAsync(await SelectAsync(Decisions()), InvestigationScope.All, CancellationToken.None))
             {
                 await output.HoldAsync();
                 break;
@@ -231,8 +233,8 @@ public sealed class InvestigatorTests : IDisposable
             Options.Create(new InvestigationOptions()),
             TimeProvider.System,
             NullLogger<Investigator>.Instance);
-        var first = await investigator.InvestigateAsync(SpotFolder.Day, new InvestigationScope([Plain], false), DecisionBook.Empty, CancellationToken.None).ToListAsync();
-        var second = await investigator.InvestigateAsync(SpotFolder.Day, new InvestigationScope([Plain], false), DecisionBook.Empty, CancellationToken.None).ToListAsync();
+        var first = await investigator.InvestigateAsync(await SelectAsync(DecisionBook.Empty), new InvestigationScope([Plain], false), CancellationToken.None).ToListAsync();
+        var second = await investigator.InvestigateAsync(await SelectAsync(DecisionBook.Empty), new InvestigationScope([Plain], false), CancellationToken.None).ToListAsync();
 
         Assert.Equal(StoryOrigin.Generated, Assert.Single(first).Origin);
         Assert.Equal(StoryOrigin.Generated, Assert.Single(second).Origin);
@@ -268,13 +270,16 @@ public sealed class InvestigatorTests : IDisposable
         configure?.Invoke(options);
         var investigator = Create(options);
         var outcomes = new List<ThreatOutcome>();
-        await foreach (var outcome in investigator.InvestigateAsync(SpotFolder.Day, new InvestigationScope(uris ?? [], dryRun), decisions, CancellationToken.None))
+        await foreach (var outcome in investigator.InvestigateAsync(await SelectAsync(decisions, options), new InvestigationScope(uris ?? [], dryRun), CancellationToken.None))
         {
             outcomes.Add(outcome);
         }
 
         return outcomes;
     }
+
+    private Task<ThreatSelection> SelectAsync(DecisionBook decisions, InvestigationOptions? options = null) =>
+        ThreatSelection.ReadAsync(new TablesSource(_input.Hdfs, _input.Layout), SpotFolder.Day, decisions, (options ?? new InvestigationOptions()).SelectedSeverities, CancellationToken.None);
 
     private Investigator Create(InvestigationOptions options, IHdfs? output = null) => new(
         new TablesSource(_input.Hdfs, _input.Layout),

@@ -9,6 +9,7 @@ using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Provenance;
 using ProxyThreat.Pipeline.Report;
 using ProxyThreat.Pipeline.Search;
+using ProxyThreat.Pipeline.Selection;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Sources.Tables;
 using ProxyThreat.Pipeline.Spot;
@@ -25,8 +26,9 @@ internal static class ReportDays
     /// <summary>Investigates the committed sample day, with its decisions, into <paramref name="output"/>.</summary>
     public static async Task<List<ThreatOutcome>> InvestigateSampleDayAsync(SpotFolder output)
     {
+        var source = new TablesSource(new LocalHdfs(Path.Join(Samples, "hdfs")), output.Layout);
         var investigator = new Investigator(
-            new TablesSource(new LocalHdfs(Path.Join(Samples, "hdfs")), output.Layout),
+            source,
             new SpotWriter(output.Hdfs, output.Layout),
             new SourceReadRecorder(Options.Create(new SourceOptions { Tables = { Root = Path.Join(Samples, "hdfs") } }), output.Layout),
             Options.Create(new InvestigationOptions()),
@@ -34,7 +36,8 @@ internal static class ReportDays
             NullLogger<Investigator>.Instance);
         var decisions = await DecisionFile.LoadAsync(Path.Join(Samples, "decisions.jsonl"), CancellationToken.None);
         var outcomes = new List<ThreatOutcome>();
-        await foreach (var outcome in investigator.InvestigateAsync(SpotFolder.Day, InvestigationScope.All, decisions, CancellationToken.None))
+        await foreach (var outcome in investigator.InvestigateAsync(
+            await ThreatSelection.ReadAsync(source, SpotFolder.Day, decisions, new InvestigationOptions().SelectedSeverities, CancellationToken.None), InvestigationScope.All, CancellationToken.None))
         {
             outcomes.Add(outcome);
         }
