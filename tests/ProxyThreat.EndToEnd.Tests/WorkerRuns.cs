@@ -45,9 +45,14 @@ internal static class WorkerRuns
     }
 
     /// <summary>Starts the built worker executable; its standard error goes line by line to <paramref name="onError"/>, its output nowhere.</summary>
-    public static Process Start(string[] args, Action<string>? onError = null)
+    public static Process Start(string[] args, Action<string>? onError = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Executable());
         foreach (var arg in WithSample(args))
         {
