@@ -8,8 +8,9 @@ namespace ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
 /// <summary>
 /// A small Spot installation on local disk: the raw proxy table and the threat-investigation and storyboard
 /// tables of <see cref="Date"/>, as Parquet files where Spot keeps them, with a <see cref="TablesSource"/> over them.
+/// Never changed once written, so a test class shares one (<see cref="IClassFixture{TFixture}"/>).
 /// </summary>
-public sealed class SpotSampleTables : IDisposable
+public sealed class SpotSampleTables : IAsyncLifetime, IDisposable
 {
     public static readonly DateOnly Date = new(2016, 7, 8);
 
@@ -22,10 +23,10 @@ public sealed class SpotSampleTables : IDisposable
     /// <summary>Scored, but no request of the date names it.</summary>
     public const string Silent = "http://quiet.example/";
 
-    private SpotSampleTables(string root)
+    public SpotSampleTables()
     {
-        Root = root;
-        Hdfs = new LocalHdfs(root);
+        Root = Path.Combine(Path.GetTempPath(), "proxythreat-graphql-" + Guid.NewGuid().ToString("N"));
+        Hdfs = new LocalHdfs(Root);
         Layout = new SpotLayout("/user/spot");
         Source = new TablesSource(Hdfs, Layout);
     }
@@ -39,12 +40,12 @@ public sealed class SpotSampleTables : IDisposable
 
     public TablesSource Source { get; }
 
-    public static async Task<SpotSampleTables> CreateAsync()
+    public Task InitializeAsync() => WriteAsync();
+
+    Task IAsyncLifetime.DisposeAsync()
     {
-        var root = Path.Combine(Path.GetTempPath(), "proxythreat-graphql-" + Guid.NewGuid().ToString("N"));
-        var tables = new SpotSampleTables(root);
-        await tables.WriteAsync();
-        return tables;
+        Dispose();
+        return Task.CompletedTask;
     }
 
     public void Dispose()

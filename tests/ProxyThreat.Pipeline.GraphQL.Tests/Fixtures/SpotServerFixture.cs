@@ -1,6 +1,6 @@
 namespace ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
 
-/// <summary>Sample tables plus a GraphQL server over them, for one test.</summary>
+/// <summary>A GraphQL server over the sample tables, for one test; the tables are the test class's and outlive it.</summary>
 public sealed class SpotServerFixture : IAsyncDisposable
 {
     private SpotServerFixture(SpotSampleTables tables, SpotGraphQLServer server)
@@ -13,15 +13,11 @@ public sealed class SpotServerFixture : IAsyncDisposable
 
     public SpotGraphQLServer Server { get; }
 
-    public static async Task<SpotServerFixture> StartAsync()
+    public static async Task<SpotServerFixture> StartAsync(SpotSampleTables tables)
     {
-        var tables = await SpotSampleTables.CreateAsync();
+        ArgumentNullException.ThrowIfNull(tables);
         return new SpotServerFixture(tables, await SpotGraphQLServer.StartAsync(tables.Hdfs, tables.Layout));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Server.DisposeAsync();
-        Tables.Dispose();
-    }
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -7,14 +7,21 @@ using static ProxyThreat.Pipeline.GraphQL.Tests.Fixtures.SpotSampleTables;
 namespace ProxyThreat.Pipeline.GraphQL.Tests.Sources.GraphQL;
 
 /// <summary>Every way an answer can go wrong is a clear <see cref="GraphQLException"/>, retried only where that may help.</summary>
-public sealed class GraphQLHttpClientTests
+public sealed class GraphQLHttpClientTests : IClassFixture<SpotSampleTables>
 {
     private static readonly CancellationToken None = CancellationToken.None;
+
+    private readonly SpotSampleTables _tables;
+
+    public GraphQLHttpClientTests(SpotSampleTables tables)
+    {
+        _tables = tables;
+    }
 
     [Fact]
     public async Task Query_AnswerHasErrors_FailsQuotingTheServerWithoutRetry()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Fault = ServerFault.GraphQLError;
 
         var ex = await Assert.ThrowsAsync<GraphQLException>(() => Source(spot).GetScoredThreatsAsync(Date, None));
@@ -29,7 +36,7 @@ public sealed class GraphQLHttpClientTests
     [Fact]
     public async Task Query_ErrorsFollowData_FailsAndDiscardsTheRows()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Fault = ServerFault.ErrorsAfterData;
         var source = Source(spot);
 
@@ -44,7 +51,7 @@ public sealed class GraphQLHttpClientTests
     [Fact]
     public async Task Query_Server500Once_RetriesAndSucceeds()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Fault = ServerFault.Status500;
         spot.Server.FaultTimes = 1;
         var logger = new FakeLogger<GraphQLHttpClient>();
@@ -59,7 +66,7 @@ public sealed class GraphQLHttpClientTests
     [Fact]
     public async Task Query_Server500Always_FailsAfterRetriesPlusOneAttempts()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Fault = ServerFault.Status500;
 
         var ex = await Assert.ThrowsAsync<GraphQLException>(() => Source(spot, o => o.Retries = 3).GetScoredThreatsAsync(Date, None));
@@ -75,7 +82,7 @@ public sealed class GraphQLHttpClientTests
     [Fact]
     public async Task Query_Status400_FailsQuotingTheServerWithoutRetry()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Fault = ServerFault.Status400;
 
         var ex = await Assert.ThrowsAsync<GraphQLException>(() => Source(spot).GetScoredThreatsAsync(Date, None));
@@ -88,7 +95,7 @@ public sealed class GraphQLHttpClientTests
     [Fact]
     public async Task Query_SlowAnswer_TimesOutWithAClearMessage()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Fault = ServerFault.Slow;
 
         var ex = await Assert.ThrowsAsync<GraphQLException>(
@@ -103,7 +110,7 @@ public sealed class GraphQLHttpClientTests
     [Fact]
     public async Task Query_ConnectionCutMidBodyOnce_RetriesAndSucceeds()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Fault = ServerFault.CutMidBody;
         spot.Server.FaultTimes = 1;
 
@@ -117,7 +124,7 @@ public sealed class GraphQLHttpClientTests
     [Fact]
     public async Task Query_ConnectionCutMidBodyAlways_FailsClearly()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Fault = ServerFault.CutMidBody;
 
         var ex = await Assert.ThrowsAsync<GraphQLException>(() => Source(spot, o => o.Retries = 1).GetStoryboardEntriesAsync(Date, None));
@@ -131,7 +138,7 @@ public sealed class GraphQLHttpClientTests
     [Fact]
     public async Task Query_TruncatedBodyOnce_RetriesAndSucceeds()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Fault = ServerFault.TruncatedBody;
         spot.Server.FaultTimes = 1;
 
@@ -144,7 +151,7 @@ public sealed class GraphQLHttpClientTests
     [Fact]
     public async Task Query_MalformedBodyAlways_RetriesThenFailsQuotingTheAnswer()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Fault = ServerFault.MalformedBody;
 
         var ex = await Assert.ThrowsAsync<GraphQLException>(() => Source(spot).GetScoredThreatsAsync(Date, None));
@@ -158,7 +165,7 @@ public sealed class GraphQLHttpClientTests
     [Fact]
     public async Task Query_DataProxyNull_FailsRatherThanAnsweringEmpty()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Fault = ServerFault.NullProxy;
         var source = Source(spot);
 
@@ -173,7 +180,7 @@ public sealed class GraphQLHttpClientTests
     public async Task Query_HeadersFromOptions_AreSentButNeverLoggedOrQuoted()
     {
         const string secret = "Bearer s3cr3t-t0ken";
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Fault = ServerFault.Status500;
         spot.Server.FaultTimes = 1;
         var logger = new FakeLogger<GraphQLHttpClient>();
@@ -201,7 +208,7 @@ public sealed class GraphQLHttpClientTests
     public async Task Query_NoServerListening_FailsAsTransportFailureAfterRetries()
     {
         Uri endpoint;
-        await using (var spot = await SpotServerFixture.StartAsync())
+        await using (var spot = await SpotServerFixture.StartAsync(_tables))
         {
             endpoint = spot.Server.Endpoint;
         }

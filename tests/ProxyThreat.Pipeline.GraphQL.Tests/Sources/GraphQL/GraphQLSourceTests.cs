@@ -6,14 +6,21 @@ using static ProxyThreat.Pipeline.GraphQL.Tests.Fixtures.SpotSampleTables;
 namespace ProxyThreat.Pipeline.GraphQL.Tests.Sources.GraphQL;
 
 /// <summary>The GraphQL source reads what the tables source reads, over the same tables, through a real server.</summary>
-public sealed class GraphQLSourceTests
+public sealed class GraphQLSourceTests : IClassFixture<SpotSampleTables>
 {
     private static readonly CancellationToken None = CancellationToken.None;
+
+    private readonly SpotSampleTables _tables;
+
+    public GraphQLSourceTests(SpotSampleTables tables)
+    {
+        _tables = tables;
+    }
 
     [Fact]
     public async Task GetScoredThreatsAsync_SameTables_ReturnsWhatTablesSourceReturns()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         var expected = await spot.Tables.Source.GetScoredThreatsAsync(Date, None);
 
         var actual = await GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint)).GetScoredThreatsAsync(Date, None);
@@ -25,7 +32,7 @@ public sealed class GraphQLSourceTests
     [Fact]
     public async Task GetStoryboardEntriesAsync_SameTables_ReturnsWhatTablesSourceReturns()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         var expected = await spot.Tables.Source.GetStoryboardEntriesAsync(Date, None);
 
         var actual = await GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint)).GetStoryboardEntriesAsync(Date, None);
@@ -37,7 +44,7 @@ public sealed class GraphQLSourceTests
     [Fact]
     public async Task SearchAsync_SameTables_ReturnsTheSameRowsInTheSameOrder()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         string[] uris = [Threat, OtherThreat, Silent, Threat];
         var expected = (await Searched.AllAsync(spot.Tables.Source.SearchAsync(Date, uris, None))).ToDictionary(s => s.Uri);
 
@@ -56,7 +63,7 @@ public sealed class GraphQLSourceTests
     [Fact]
     public async Task SearchAsync_RowsRepeatingATextOfTheAnswer_HoldItOnce()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
 
         var search = Assert.Single(await Searched.AllAsync(GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint)).SearchAsync(Date, [Threat], None)));
 
@@ -68,7 +75,7 @@ public sealed class GraphQLSourceTests
     [Fact]
     public async Task AllReads_SendValidQueriesWithValuesInVariablesOnly()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         var source = GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint));
 
         await source.GetScoredThreatsAsync(Date, None);
@@ -92,7 +99,7 @@ public sealed class GraphQLSourceTests
     [Fact]
     public async Task SearchAsync_OneUriFails_OthersStillAnswer()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Fault = ServerFault.GraphQLError;
         spot.Server.FaultWhen = r => r.Variables.GetValueOrDefault("uri") == OtherThreat;
 
@@ -112,7 +119,7 @@ public sealed class GraphQLSourceTests
     [Fact]
     public async Task SearchAsync_CallerCancels_ThrowsOperationCanceled()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Fault = ServerFault.Slow;
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
@@ -124,7 +131,7 @@ public sealed class GraphQLSourceTests
     [Fact]
     public async Task SearchAsync_ReaderStopsEarly_CancelsTheSearchesStillRunning()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Fault = ServerFault.Slow;
         spot.Server.FaultWhen = r => r.Variables.GetValueOrDefault("uri") != Threat;
         var source = GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint));

@@ -10,7 +10,7 @@ using static ProxyThreat.Pipeline.GraphQL.Tests.Fixtures.SpotSampleTables;
 namespace ProxyThreat.Pipeline.GraphQL.Tests.Sources.GraphQL;
 
 /// <summary>A huge expanded search streams: rows come out while the body is still arriving.</summary>
-public sealed class GraphQLStreamingTests
+public sealed class GraphQLStreamingTests : IClassFixture<SpotSampleTables>
 {
     private const int Rows = 200_000;
     private const int MappedRows = 50_000;
@@ -18,10 +18,17 @@ public sealed class GraphQLStreamingTests
 
     private static readonly CancellationToken None = CancellationToken.None;
 
+    private readonly SpotSampleTables _tables;
+
+    public GraphQLStreamingTests(SpotSampleTables tables)
+    {
+        _tables = tables;
+    }
+
     [Fact]
     public async Task QueryListAsync_LargeAnswer_HandsOutRowsBeforeTheBodyEnds()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         var firstRowSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var bodyEnded = false;
         var rowsBeforeEnd = 0;
@@ -55,7 +62,7 @@ public sealed class GraphQLStreamingTests
     [Fact]
     public async Task SearchAsync_LargeAnswer_MapsEveryRow()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Override = http => WriteDetailsAsync(http, MappedRows, afterFirstChunk: () => Task.CompletedTask, onEnd: () => { });
 
         var search = Assert.Single(await Searched.AllAsync(GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint, o => o.Retries = 0)).SearchAsync(Date, [Threat], None)));
@@ -76,7 +83,7 @@ public sealed class GraphQLStreamingTests
     [Fact]
     public async Task SearchAsync_AnswerPastTheMemoryBudget_SpillsReadsTheSameRowsAndDeletesItsFile()
     {
-        await using var spot = await SpotServerFixture.StartAsync();
+        await using var spot = await SpotServerFixture.StartAsync(_tables);
         spot.Server.Override = http => WriteDetailsAsync(http, MappedRows, afterFirstChunk: () => Task.CompletedTask, onEnd: () => { });
         var folder = Path.Join(Path.GetTempPath(), "proxythreat-spill-tests", Guid.NewGuid().ToString("N"));
         var held = await Searched.AllAsync(GraphQLClients.Source(GraphQLClients.Options(spot.Server.Endpoint, o => o.Retries = 0)).SearchAsync(Date, [Threat], None));

@@ -5,15 +5,20 @@ using static ProxyThreat.Pipeline.GraphQL.Tests.Fixtures.SpotSampleTables;
 namespace ProxyThreat.Pipeline.GraphQL.Tests.Sources.GraphQL;
 
 /// <summary>With a CA bundle, the server's certificate must chain to it.</summary>
-public sealed class HttpHandlersTests
+public sealed class HttpHandlersTests : IClassFixture<SpotSampleTables>
 {
+    private readonly SpotSampleTables _tables;
+
+    public HttpHandlersTests(SpotSampleTables tables)
+    {
+        _tables = tables;
+    }
+
     [Fact]
     public async Task Create_CaBundleSignedTheServer_Connects()
     {
         using var certificates = TestCertificates.Create("ProxyThreat Test");
-        var tables = await SpotSampleTables.CreateAsync();
-        using var _ = tables;
-        await using var server = await SpotGraphQLServer.StartAsync(tables.Hdfs, tables.Layout, certificates.Server);
+        await using var server = await SpotGraphQLServer.StartAsync(_tables.Hdfs, _tables.Layout, certificates.Server);
         var bundle = certificates.WriteAuthorityPem(Path.GetTempPath());
         try
         {
@@ -34,9 +39,7 @@ public sealed class HttpHandlersTests
     {
         using var certificates = TestCertificates.Create("ProxyThreat Test");
         using var other = TestCertificates.Create("Some Other");
-        var tables = await SpotSampleTables.CreateAsync();
-        using var _ = tables;
-        await using var server = await SpotGraphQLServer.StartAsync(tables.Hdfs, tables.Layout, certificates.Server);
+        await using var server = await SpotGraphQLServer.StartAsync(_tables.Hdfs, _tables.Layout, certificates.Server);
         var bundle = other.WriteAuthorityPem(Path.GetTempPath());
         try
         {
