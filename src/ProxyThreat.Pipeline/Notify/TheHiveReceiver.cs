@@ -12,6 +12,7 @@ namespace ProxyThreat.Pipeline.Notify;
 /// TheHive (4.1 or 5) through its REST API, with the API key as <c>Authorization: Bearer</c>. A threat's alert is
 /// created once; TheHive refuses a second alert with the same type, source and sourceRef, and then the existing
 /// one is found through the query API and updated, unless it was imported into a case, where it is left alone.
+/// The alert's observables go with it (TheHive 5), or after it where TheHive created none (4.1).
 /// </summary>
 public sealed class TheHiveReceiver : INotifyReceiver
 {
@@ -46,7 +47,9 @@ public sealed class TheHiveReceiver : INotifyReceiver
         var (status, body) = await _http.SendAsync(() => Request(HttpMethod.Post, "api/v1/alert", document), cancellationToken);
         if (status is HttpStatusCode.Created or HttpStatusCode.OK)
         {
-            return new Delivered($"created alert {IdOf(JsonNode.Parse(body))}");
+            var created = JsonNode.Parse(body);
+            await AddObservablesAsync(created, alert, cancellationToken);
+            return new Delivered($"created alert {IdOf(created)}");
         }
 
         if (status != HttpStatusCode.BadRequest || ErrorType(body) != "CreateError")
@@ -64,6 +67,8 @@ public sealed class TheHiveReceiver : INotifyReceiver
             return new Delivered($"alert {id} ({sourceRef}) was imported into {imported}, so it is left alone", LeftAlone: true);
         }
 
+        // A 4.1 alert whose observables were not all added before (a stop, a failure) gets them now.
+        await AddObservablesAsync(existing, alert, cancellationToken);
         var update = TheHiveAlert.Update(alert).ToJsonString();
         (status, body) = await _http.SendAsync(() => Request(HttpMethod.Patch, $"api/v1/alert/{Uri.EscapeDataString(id)}", update), cancellationToken);
         return (int)status is >= 200 and < 300
@@ -90,6 +95,41 @@ public sealed class TheHiveReceiver : INotifyReceiver
 
         return $"{Name} accepts the API key: user {login}{organisation}";
     }
+
+    /// <summary>
+    /// TheHive 4.1 creates an alert without the observables its body lists (TheHive 5 creates them with it): an alert
+    /// that holds none gets them through 4.1's route for alert observables, one request per data type.
+    /// </summary>
+    private async Task AddObservablesAsync(JsonNode? answer, JsonObject alert, CancellationToken cancellationToken)
+    {
+        if (answer?["observableCount"] is not JsonValue count || (long)count != 0 || alert["observables"] is not JsonArray { Count: > 0 } observables)
+        {
+            return;
+        }
+
+        var id = IdOf(answer);
+        foreach (var kind in observables.GroupBy(o => ((string)o!["dataType"]!, (bool)o!["ioc"]!)))
+        {
+            var values = kind.ToList();
+            var artifact = new JsonObject
+            {
+                ["dataType"] = kind.Key.Item1,
+                ["data"] = new JsonArray(values.Select(o => o!["data"]!.DeepClone()).ToArray()),
+                ["message"] = values.Count == 1 ? (string?)values[0]!["message"] : ObservableGroup(kind.Key.Item1),
+                ["ioc"] = kind.Key.Item2,
+            }.ToJsonString();
+            var path = $"api/v1/alert/{Uri.EscapeDataString(id)}/artifact";
+            var (status, body) = await _http.SendAsync(() => Request(HttpMethod.Post, path, artifact), cancellationToken);
+            if ((int)status is < 200 or >= 300)
+            {
+                throw Refused($"POST /{path}", status, body);
+            }
+        }
+    }
+
+    private static string ObservableGroup(string dataType) => dataType == "ip"
+        ? "clients of the threat (their requests are in the alert's description)"
+        : "pages that sent users to the threat (their requests are in the alert's description)";
 
     /// <summary>The alert of a sourceRef, through the query API (<c>listAlert</c>, filtered on type, source and sourceRef).</summary>
     private async Task<JsonNode?> FindAsync(string sourceRef, CancellationToken cancellationToken)

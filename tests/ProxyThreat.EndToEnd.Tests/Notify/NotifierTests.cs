@@ -97,6 +97,20 @@ public sealed class NotifierTests : IAsyncLifetime
         Assert.NotEqual(posts[0].Header("Idempotency-Key"), posts[^1].Header("Idempotency-Key"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Investigate_TheHive5Or41_AlertHoldsTheObservables(bool version41)
+    {
+        _hive.Version41 = version41;
+
+        await _run.InvestigateAsync(Hive);
+
+        var observables = ((JsonArray)_hive.AlertOf(SourceRef(U))["observables"]!).Select(o => ((string)o!["dataType"]!, (string)o["data"]!)).ToList();
+        Assert.Equal([("url", U), ("domain", "bad.example"), ("ip", "10.0.0.1"), ("ip", "10.0.0.2")], observables);
+        Assert.Equal(version41 ? 3 : 0, _hive.Requests.Count(r => r.Path.EndsWith("/artifact", StringComparison.Ordinal) && r.Path.Contains((string)_hive.AlertOf(SourceRef(U))["_id"]!, StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task Investigate_ChangedDecisionOfAnAlertImportedIntoACase_LeavesItAloneAndSaysSo()
     {

@@ -73,6 +73,44 @@ public sealed class NotifyProcessTests : IAsyncLifetime
         Assert.Contains($"may not create alerts (it lacks the manageAlert permission)", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Check_TheHiveOverHttps_PassesWithItsCaInTheBundleAndFailsWithout()
+    {
+        using var certificates = TestCertificates.Create("thehive");
+        await using var hive = await TheHiveStandIn.StartAsync(certificates.Server);
+        string[] settings = ["check", $"--Notify:TheHive:Url={hive.Url}", $"--Notify:TheHive:ApiKey={hive.ApiKey}"];
+
+        var trusted = await RunAsync([.. settings, $"--Notify:TheHive:CaBundlePath={certificates.WriteAuthorityPem(Dir)}"]);
+        var untrusted = await RunAsync(settings);
+
+        Assert.True(trusted.Code == 0, trusted.Output + trusted.Error);
+        Assert.Contains($"accepts the API key: user {TheHiveStandIn.Login}", trusted.Output, StringComparison.Ordinal);
+        Assert.Equal(1, untrusted.Code);
+        Assert.Contains($"FAIL  TheHive 127.0.0.1:{hive.Url.Port} usable (", untrusted.Output, StringComparison.Ordinal);
+        Assert.Contains("cannot be reached: The SSL connection could not be established", untrusted.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Investigate_ChangeOfAnAlertImportedIntoACase_IsNotSentAndTheLogSaysSo()
+    {
+        string[] settings = ["investigate", "--date", "2016-07-08", $"--Notify:TheHive:Url={_hive.Url}", $"--Notify:TheHive:ApiKey={_hive.ApiKey}"];
+        await RunAsync(settings);
+        var sourceRef = (string)Assert.Single(_hive.Alerts.Values)["sourceRef"]!;
+        _hive.ImportIntoCase(sourceRef);
+        var decisions = Path.Join(Dir, "decisions.jsonl");
+        await File.WriteAllTextAsync(decisions, (await File.ReadAllTextAsync(decisions)).Replace("\"Analyst\"", "\"Analyst, after the case\"", StringComparison.Ordinal));
+
+        var (code, output, error) = await RunAsync(settings);
+
+        Assert.True(code == 0, output + error);
+        var alert = _hive.AlertOf(sourceRef);
+        Assert.Equal("Analyst", (string)alert["title"]!);
+        Assert.Contains(
+            $"Did not announce the change of {SmallDay.U} on 2016-07-08 to TheHive 127.0.0.1:{_hive.Url.Port}: alert {(string)alert["_id"]!} ({sourceRef}) was imported into case ~8192, so it is left alone",
+            error,
+            StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,8 @@ namespace ProxyThreat.EndToEnd.Tests.Notify.Fixtures;
 /// the output alert or 400 <c>CreateError</c> when type, source and sourceRef name an existing alert (400
 /// <c>AttributeCheckingError</c> when a required field is missing), <c>POST /query</c> with <c>listAlert</c> and
 /// <c>filter</c> steps answering an array, <c>PATCH /alert/{id}</c> answering 204 (404 <c>NotFoundError</c>), and
-/// <c>GET /user/current</c>. Alerts can be imported into a case, as an analyst would.
+/// <c>GET /user/current</c>; in 4.1's way (<see cref="Version41"/>), alerts are created without observables, which
+/// <c>POST /alert/{id}/artifact</c> adds. Alerts can be imported into a case, as an analyst would.
 /// </summary>
 internal sealed class TheHiveStandIn : IAsyncDisposable
 {
@@ -36,6 +38,12 @@ internal sealed class TheHiveStandIn : IAsyncDisposable
     /// <summary>The API key TheHive accepts.</summary>
     public string ApiKey { get; set; } = "thehive-api-key-7f3a";
 
+    /// <summary>
+    /// Answers as TheHive 4.1 does: an alert is created without the observables its body lists (4.1's InputAlert has
+    /// none), and observables are added through <c>POST /alert/{id}/artifact</c>.
+    /// </summary>
+    public bool Version41 { get; set; }
+
     /// <summary>The permissions of the key's user, as <c>GET /user/current</c> lists them.</summary>
     public string[] Permissions { get; set; } = ["manageAlert/create", "manageAlert/update", "manageCase/create"];
 
@@ -55,13 +63,14 @@ internal sealed class TheHiveStandIn : IAsyncDisposable
         alert["stage"] = "Imported";
     }
 
-    public static async Task<TheHiveStandIn> StartAsync(int port = 0)
+    /// <summary>Starts on a free port; with a certificate, over HTTPS.</summary>
+    public static async Task<TheHiveStandIn> StartAsync(X509Certificate2? certificate = null)
     {
-        var app = LoopbackServer.Create(port);
+        var app = LoopbackServer.Create(0, certificate);
         var standIn = new TheHiveStandIn(app);
         app.Run(standIn.HandleAsync);
         await app.StartAsync();
-        standIn.Url = new Uri($"http://127.0.0.1:{LoopbackServer.Address(app).Port}/");
+        standIn.Url = new Uri($"{LoopbackServer.Address(app).GetLeftPart(UriPartial.Authority)}/");
         return standIn;
     }
 
@@ -88,6 +97,8 @@ internal sealed class TheHiveStandIn : IAsyncDisposable
         {
             ("POST", "/api/v1/alert") => Create(body),
             ("POST", "/api/v1/query") => Query(body),
+            ("POST", _) when Version41 && path.StartsWith("/api/v1/alert/", StringComparison.Ordinal) && path.EndsWith("/artifact", StringComparison.Ordinal) =>
+                AddArtifact(Uri.UnescapeDataString(path["/api/v1/alert/".Length..^"/artifact".Length]), body),
             ("PATCH", _) when path.StartsWith("/api/v1/alert/", StringComparison.Ordinal) => Update(Uri.UnescapeDataString(path["/api/v1/alert/".Length..]), body),
             ("GET", "/api/v1/user/current") => (200, new JsonObject
             {
@@ -143,8 +154,8 @@ internal sealed class TheHiveStandIn : IAsyncDisposable
                 ["follow"] = true,
                 ["status"] = "New",
                 ["stage"] = "New",
-                ["observables"] = input["observables"]?.DeepClone() ?? new JsonArray(),
-                ["observableCount"] = (input["observables"] as JsonArray)?.Count ?? 0,
+                ["observables"] = Version41 ? new JsonArray() : input["observables"]?.DeepClone() ?? new JsonArray(),
+                ["observableCount"] = Version41 ? 0 : (input["observables"] as JsonArray)?.Count ?? 0,
                 ["extraData"] = new JsonObject(),
             };
             _alerts[id] = alert;
@@ -176,6 +187,33 @@ internal sealed class TheHiveStandIn : IAsyncDisposable
         }
 
         return (200, new JsonArray(found.Select(a => (JsonNode?)Output(a)).ToArray()));
+    }
+
+    /// <summary>4.1's "create artifact in alert": <c>data</c> is one value or an array of them, one observable each.</summary>
+    private (int, JsonNode?) AddArtifact(string id, string body)
+    {
+        if (!_alerts.TryGetValue(id, out var alert))
+        {
+            return (404, Error("NotFoundError", $"Alert {id} not found"));
+        }
+
+        if (JsonNode.Parse(body) is not JsonObject input || input["dataType"] is not JsonValue dataType || input["data"] is null)
+        {
+            return (400, Error("AttributeCheckingError", "[Attribute dataType is missing]"));
+        }
+
+        var values = input["data"] is JsonArray many ? many.Select(v => (string)v!).ToList() : [(string)input["data"]!];
+        var observables = (JsonArray)alert["observables"]!;
+        var created = new JsonArray();
+        foreach (var value in values)
+        {
+            var observable = new JsonObject { ["dataType"] = (string)dataType!, ["data"] = value, ["message"] = input["message"]?.DeepClone(), ["ioc"] = input["ioc"]?.DeepClone() };
+            observables.Add(observable);
+            created.Add(observable.DeepClone());
+        }
+
+        alert["observableCount"] = observables.Count;
+        return (201, created);
     }
 
     private (int, JsonNode?) Update(string id, string body)
