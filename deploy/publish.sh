@@ -10,4 +10,7 @@ rm -rf "$out"
 dotnet publish "$root/src/ProxyThreat.Worker/ProxyThreat.Worker.csproj" -c Release -r "$rid" --self-contained -o "$out"
 cp "$root/deploy/systemd/proxythreat.service" "$root/deploy/appsettings.example.json" "$root/deploy/install.sh" "$out/"
 cp "$root/README.md" "$out/"
+# The example hooks (Hooks:AfterDate), installed to /opt/proxythreat/hooks.
+mkdir -p "$out/hooks"
+cp "$root"/deploy/hooks/*.sh "$out/hooks/"
 echo "published to $out; copy that folder to the edge node and run install.sh there as root"

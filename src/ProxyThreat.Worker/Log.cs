@@ -71,4 +71,25 @@ internal static partial class Log
 
     [LoggerMessage(2305, LogLevel.Error, "Deliveries were not attempted (the investigation's outputs stand; they are tried at the next firing): {Reason}")]
     public static partial void DeliveriesNotAttempted(ILogger logger, Exception exception, string reason);
+
+    [LoggerMessage(2401, LogLevel.Information, "Hook Hooks:AfterDate for {Date:yyyy-MM-dd} starting: {Program} with {Arguments} arguments")]
+    public static partial void HookStarting(ILogger logger, DateOnly date, string program, int arguments);
+
+    [LoggerMessage(2402, LogLevel.Information, "Hook for {Date:yyyy-MM-dd}: {Line}")]
+    public static partial void HookOutput(ILogger logger, DateOnly date, string line);
+
+    [LoggerMessage(2403, LogLevel.Warning, "Hook for {Date:yyyy-MM-dd} (standard error): {Line}")]
+    public static partial void HookError(ILogger logger, DateOnly date, string line);
+
+    [LoggerMessage(2404, LogLevel.Information, "Hook Hooks:AfterDate for {Date:yyyy-MM-dd} done: {Result}")]
+    public static partial void HookSucceeded(ILogger logger, DateOnly date, string result);
+
+    [LoggerMessage(2405, LogLevel.Warning, "Hook Hooks:AfterDate for {Date:yyyy-MM-dd} failed: {Result} ({Failures} in a row); the date's outputs stand, and the hook runs again the next time the date is investigated or fired")]
+    public static partial void HookFailed(ILogger logger, DateOnly date, string result, int failures);
+
+    [LoggerMessage(2406, LogLevel.Warning, "Hook Hooks:AfterDate for {Date:yyyy-MM-dd} killed by the stop; it runs again the next time the date is investigated or fired")]
+    public static partial void HookStopped(ILogger logger, DateOnly date);
+
+    [LoggerMessage(2407, LogLevel.Warning, "Hook Hooks:AfterDate for {Date:yyyy-MM-dd} not run (the date's outputs stand): {Reason}")]
+    public static partial void HookNotRun(ILogger logger, Exception exception, DateOnly date, string reason);
 }

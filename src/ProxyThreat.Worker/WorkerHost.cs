@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline;
 using ProxyThreat.Worker.Cli;
+using ProxyThreat.Worker.Hooks;
 using ProxyThreat.Worker.Logging;
 using ProxyThreat.Worker.Report;
 using ProxyThreat.Worker.Scheduling;
@@ -22,7 +23,7 @@ public static class WorkerHost
     /// <summary>Names the <c>appsettings.{environment}.json</c> layered over appsettings.json, as in every .NET host.</summary>
     public const string EnvironmentVariable = "DOTNET_ENVIRONMENT";
 
-    private static readonly string[] KnownSections = ["Source", "Hdfs", "Spot", "Investigation", "State", "Schedule", "Report", "Notify", "Serilog"];
+    private static readonly string[] KnownSections = ["Source", "Hdfs", "Spot", "Investigation", "State", "Schedule", "Report", "Notify", "Hooks", "Serilog"];
 
     // The host's own settings live in the same configuration.
     private static readonly string[] HostKeys = [HostDefaults.ContentRootKey, HostDefaults.EnvironmentKey, HostDefaults.ApplicationKey];
@@ -91,6 +92,7 @@ public static class WorkerHost
         builder.Services.AddProxyThreatPipeline();
         builder.Services.AddProxyThreatScheduling();
         builder.Services.AddProxyThreatReport();
+        builder.Services.AddProxyThreatHooks();
         configureServices?.Invoke(builder.Services);
 
         // Building resolves the host's lifetime, whose options read Schedule:ShutdownTimeout: a bad value can surface here already.
@@ -177,7 +179,9 @@ public static class WorkerHost
     {
         foreach (var section in configuration.GetChildren())
         {
-            if (!KnownSections.Contains(section.Key, StringComparer.OrdinalIgnoreCase) && !HostKeys.Contains(section.Key, StringComparer.OrdinalIgnoreCase))
+            // A worker a hook starts inherits the hook's PROXYTHREAT_DATE and the like, which are no settings.
+            if (!KnownSections.Contains(section.Key, StringComparer.OrdinalIgnoreCase) && !HostKeys.Contains(section.Key, StringComparer.OrdinalIgnoreCase)
+                && !HookEnvironment.Names.Contains(EnvironmentPrefix + section.Key))
             {
                 throw new UsageException($"configuration: unknown section '{section.Key}' (known: {string.Join(", ", KnownSections)})");
             }

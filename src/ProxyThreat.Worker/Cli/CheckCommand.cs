@@ -1,5 +1,6 @@
 using System.Globalization;
 using ProxyThreat.Pipeline.Checks;
+using ProxyThreat.Worker.Hooks;
 
 namespace ProxyThreat.Worker.Cli;
 
@@ -7,10 +8,12 @@ namespace ProxyThreat.Worker.Cli;
 public sealed class CheckCommand
 {
     private readonly ReadinessCheck _check;
+    private readonly AfterDateHook _hook;
 
-    public CheckCommand(ReadinessCheck check)
+    public CheckCommand(ReadinessCheck check, AfterDateHook hook)
     {
         _check = check;
+        _hook = hook;
     }
 
     public async Task<int> RunAsync(TextWriter output, CancellationToken cancellationToken)
@@ -18,7 +21,7 @@ public sealed class CheckCommand
         // The host validated every setting before this runs.
         await output.WriteLineAsync("ok    configuration valid");
         var failed = 0;
-        await foreach (var result in _check.RunAsync(cancellationToken))
+        await foreach (var result in Results(cancellationToken))
         {
             failed += result.Passed ? 0 : 1;
             await output.WriteLineAsync(string.Create(
@@ -27,5 +30,18 @@ public sealed class CheckCommand
         }
 
         return failed == 0 ? 0 : 1;
+    }
+
+    private async IAsyncEnumerable<CheckResult> Results([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var result in _check.RunAsync(cancellationToken))
+        {
+            yield return result;
+        }
+
+        if (_hook.Check() is { } hook)
+        {
+            yield return hook;
+        }
     }
 }

@@ -8,6 +8,7 @@ using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Selection;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Spot;
+using ProxyThreat.Worker.Hooks;
 using ProxyThreat.Worker.Ledger;
 using ProxyThreat.Worker.Notify;
 
@@ -28,6 +29,7 @@ public sealed class InvestigateCommand
     private readonly Notifier _notifier;
     private readonly InvestigationOptions _options;
     private readonly StatusLine _status;
+    private readonly AfterDateHook _hook;
     private readonly TimeProvider _time;
     private readonly ILogger<InvestigateCommand> _logger;
 
@@ -39,6 +41,7 @@ public sealed class InvestigateCommand
         Notifier notifier,
         IOptions<InvestigationOptions> options,
         StatusLine status,
+        AfterDateHook hook,
         TimeProvider time,
         ILogger<InvestigateCommand> logger)
     {
@@ -50,6 +53,7 @@ public sealed class InvestigateCommand
         _notifier = notifier;
         _options = options.Value;
         _status = status;
+        _hook = hook;
         _time = time;
         _logger = logger;
     }
@@ -98,8 +102,35 @@ public sealed class InvestigateCommand
         return run.FailedDates == 0 && run.Count(ThreatStatus.Failed) == 0 && run.NotAttempted == 0 ? 0 : 1;
     }
 
+    /// <summary>The date's threats, then the after-date hook if they (or an earlier run) changed the date.</summary>
     /// <returns>True when no further date can succeed (a table folder missing altogether).</returns>
     private async Task<bool> InvestigateDateAsync(
+        Command command, DateOnly date, ThreatSelection? selection, DecisionBook decisions, Tally run, TextWriter output, BackfillProgress? progress, CancellationToken cancellationToken)
+    {
+        var stop = await InvestigateThreatsAsync(command, date, selection, decisions, run, output, progress, cancellationToken);
+        if (command.DryRun)
+        {
+            return stop;
+        }
+
+        // The hook's outcome never changes the exit code: the outputs it follows are written and stay so.
+        const string Again = "the outputs stand, and the hook runs again with the date's next run or firing";
+        try
+        {
+            if (await _hook.RunIfDueAsync(date, cancellationToken) is { } hook)
+            {
+                WriteLine(output, hook.Succeeded ? $"{date:yyyy-MM-dd} hook      {hook.Describe()}" : $"{date:yyyy-MM-dd} hook      failed: {hook.Describe()}; {Again}");
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            WriteLine(output, $"{date:yyyy-MM-dd} hook      not run: {ex.Message}; {Again}");
+        }
+
+        return stop;
+    }
+
+    private async Task<bool> InvestigateThreatsAsync(
         Command command, DateOnly date, ThreatSelection? selection, DecisionBook decisions, Tally run, TextWriter output, BackfillProgress? progress, CancellationToken cancellationToken)
     {
         try

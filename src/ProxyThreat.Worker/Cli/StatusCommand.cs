@@ -2,26 +2,29 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline;
 using ProxyThreat.Pipeline.Notify;
+using ProxyThreat.Worker.Hooks;
 using ProxyThreat.Worker.Ledger;
 using ProxyThreat.Worker.Scheduling;
 
 namespace ProxyThreat.Worker.Cli;
 
-/// <summary>The <c>status</c> verb: the ledger of a range of dates, one line per threat.</summary>
+/// <summary>The <c>status</c> verb: the ledger of a range of dates, one line per threat, then per date the after-date hook's last outcome.</summary>
 public sealed class StatusCommand
 {
     private readonly ThreatLedger _ledger;
     private readonly DeliveryLedger _deliveries;
     private readonly NotifyReceivers _receivers;
+    private readonly HookLedger _hooks;
     private readonly ScheduleOptions _schedule;
     private readonly TimeProvider _time;
 
-    public StatusCommand(ThreatLedger ledger, DeliveryLedger deliveries, NotifyReceivers receivers, IOptions<ScheduleOptions> schedule, TimeProvider time)
+    public StatusCommand(ThreatLedger ledger, DeliveryLedger deliveries, NotifyReceivers receivers, HookLedger hooks, IOptions<ScheduleOptions> schedule, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         _ledger = ledger;
         _deliveries = deliveries;
         _receivers = receivers;
+        _hooks = hooks;
         _schedule = schedule.Value;
         _time = time;
     }
@@ -39,9 +42,18 @@ public sealed class StatusCommand
         }
 
         var entries = await _ledger.ReadRangeAsync(from, to, cancellationToken);
-        foreach (var entry in entries)
+        var hooks = (await _hooks.ReadRangeAsync(from, to, cancellationToken)).ToDictionary(h => h.Date);
+        foreach (var date in entries.Select(e => e.Date).Concat(hooks.Keys).Distinct().Order())
         {
-            await output.WriteLineAsync(Line(entry));
+            foreach (var entry in entries.Where(e => e.Date == date))
+            {
+                await output.WriteLineAsync(Line(entry));
+            }
+
+            if (hooks.TryGetValue(date, out var hook))
+            {
+                await output.WriteLineAsync(Line(hook));
+            }
         }
 
         var states = entries.GroupBy(e => e.State).OrderBy(g => g.Key).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {Name(g.Key)}"));
@@ -80,6 +92,20 @@ public sealed class StatusCommand
         LedgerState.GivenUp => "given-up",
         _ => state.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>The hook's last outcome on a date, and whether it is due to run again.</summary>
+    private static string Line(HookEntry hook)
+    {
+        var last = hook.Last switch
+        {
+            null => "not run yet",
+            { Succeeded: true } result => result.Describe(),
+            var result => string.Create(CultureInfo.InvariantCulture, $"failed: {result.Describe()} ({hook.Failures} in a row)"),
+        };
+        var at = hook.LastRunAt is { } run ? "  last-run=" + run.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : string.Empty;
+        var due = hook.IsDue ? "  due: runs at the date's next run or firing" : string.Empty;
+        return $"{hook.Date:yyyy-MM-dd} hook      {last}{at}{due}";
+    }
 
     private static string Line(LedgerEntry entry)
     {

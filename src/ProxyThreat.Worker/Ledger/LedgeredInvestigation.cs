@@ -5,6 +5,7 @@ using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Selection;
 using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Worker.Hooks;
 using ProxyThreat.Worker.Notify;
 using ProxyThreat.Worker.Scheduling;
 
@@ -20,6 +21,7 @@ public sealed class LedgeredInvestigation
     private readonly IThreatSource _source;
     private readonly ThreatLedger _ledger;
     private readonly Notifier _notifier;
+    private readonly AfterDateHook _hook;
     private readonly InvestigationOptions _investigation;
     private readonly RetrySettings _retry;
     private readonly TimeProvider _time;
@@ -31,6 +33,7 @@ public sealed class LedgeredInvestigation
         IThreatSource source,
         ThreatLedger ledger,
         Notifier notifier,
+        AfterDateHook hook,
         IOptions<InvestigationOptions> investigation,
         IOptions<ScheduleOptions> schedule,
         TimeProvider time,
@@ -42,6 +45,7 @@ public sealed class LedgeredInvestigation
         _source = source;
         _ledger = ledger;
         _notifier = notifier;
+        _hook = hook;
         _investigation = investigation.Value;
         _retry = new RetrySettings(schedule.Value.MaxAttempts, schedule.Value.RetryDelay, ScheduleDefaults.MaxRetryDelay);
         _time = time;
@@ -96,10 +100,18 @@ public sealed class LedgeredInvestigation
             scope = scope with { Uris = due };
         }
 
+        var changed = false;
         await foreach (var outcome in _investigator.InvestigateAsync(selection, scope, cancellationToken))
         {
             if (!scope.DryRun && outcome.Status != ThreatStatus.DryRun && inputs.TryGetValue(outcome.Uri, out var input))
             {
+                // Before the success is recorded: a stop in between leaves the hook due, never the write unseen by it.
+                if (outcome.Status == ThreatStatus.Written && !changed)
+                {
+                    await _hook.MarkChangedAsync(date);
+                    changed = true;
+                }
+
                 // Queued before the threat is recorded: a stop between the two redoes the threat, and a rerun queues nothing twice.
                 if (outcome.Written is { } written)
                 {

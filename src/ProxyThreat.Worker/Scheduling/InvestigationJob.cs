@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Worker.Hooks;
 using ProxyThreat.Worker.Ledger;
 using ProxyThreat.Worker.Notify;
 using ProxyThreat.Worker.Report;
@@ -26,9 +27,10 @@ public sealed class InvestigationJob : IJob
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ReportPublisher _reports;
     private readonly Notifier _notifier;
+    private readonly AfterDateHook _hook;
     private readonly ILogger<InvestigationJob> _logger;
 
-    public InvestigationJob(LedgeredInvestigation investigation, DecisionStore decisions, IOptions<ScheduleOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ReportPublisher reports, Notifier notifier, ILogger<InvestigationJob> logger)
+    public InvestigationJob(LedgeredInvestigation investigation, DecisionStore decisions, IOptions<ScheduleOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ReportPublisher reports, Notifier notifier, AfterDateHook hook, ILogger<InvestigationJob> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _investigation = investigation;
@@ -38,6 +40,7 @@ public sealed class InvestigationJob : IJob
         _lifetime = lifetime;
         _reports = reports;
         _notifier = notifier;
+        _hook = hook;
         _logger = logger;
     }
 
@@ -73,6 +76,9 @@ public sealed class InvestigationJob : IJob
                     failedDates++;
                     Log.DateFailed(_logger, ex, date, (ex as DateFailedException)?.NotAttempted.Count ?? 0, ex.Message);
                 }
+
+                // Also after a date that failed: what it did write is there to be seen. Its outcome is logged and kept in the ledger.
+                await RunHookAsync(date, stop.Token);
             }
 
             // After every date is done, so a slow or absent receiver holds up no investigation; its documents wait in the ledger.
@@ -111,6 +117,19 @@ public sealed class InvestigationJob : IJob
             outcomes.Count(o => o.Status == ThreatStatus.Failed),
             failedDates);
         Complete(new FiringSummary(from, to, outcomes, failedDates, Cancelled: false), context);
+    }
+
+    private async Task RunHookAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _hook.RunIfDueAsync(date, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The ledger could not be read or written: the date's outputs stand, and the hook stays due.
+            Log.HookNotRun(_logger, ex, date, ex.Message);
+        }
     }
 
     /// <summary>The firing's summary is its result, for the scheduler's job listeners.</summary>

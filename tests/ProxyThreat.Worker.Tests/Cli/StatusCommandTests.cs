@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Notify;
 using ProxyThreat.Worker.Cli;
+using ProxyThreat.Worker.Hooks;
 using ProxyThreat.Worker.Ledger;
 using ProxyThreat.Worker.Scheduling;
 
@@ -14,7 +15,7 @@ public sealed class StatusCommandTests
         var path = Path.Join(Path.GetTempPath(), "proxythreat-status-" + Guid.NewGuid().ToString("N"), "ledger.db");
         var state = Options.Create(new StateOptions { Path = path });
         using var receivers = new NotifyReceivers(Options.Create(new NotifyOptions()), TimeProvider.System);
-        var status = new StatusCommand(new ThreatLedger(state), new DeliveryLedger(state), receivers, Options.Create(new ScheduleOptions()), TimeProvider.System);
+        var status = new StatusCommand(new ThreatLedger(state), new DeliveryLedger(state), receivers, new HookLedger(state), Options.Create(new ScheduleOptions()), TimeProvider.System);
         using var output = new StringWriter();
 
         var code = await status.RunAsync(CommandLine.Parse(["status"]), output, CancellationToken.None);
