@@ -26,7 +26,7 @@ public sealed class SoakTests : IDisposable
     private const int FaultyFirings = 150;
     private const int WarmFirings = 20;
 
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
     private static readonly SpotLayout Layout = new("/user/spot");
 
     private readonly ITestOutputHelper _log;

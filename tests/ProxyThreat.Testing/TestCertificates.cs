@@ -19,7 +19,8 @@ public sealed class TestCertificates : IDisposable
 
     public static TestCertificates Create(string name)
     {
-        var now = DateTimeOffset.UtcNow;
+        // TLS checks the validity period against the real clock.
+        var now = TimeProvider.System.GetUtcNow();
         using var authorityKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var authorityRequest = new CertificateRequest($"CN={name} test CA", authorityKey, HashAlgorithmName.SHA256);
         authorityRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));

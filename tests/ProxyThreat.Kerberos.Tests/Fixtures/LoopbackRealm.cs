@@ -170,7 +170,7 @@ public sealed class LoopbackRealm : IAsyncLifetime
             }
             catch (SocketException)
             {
-                await Task.Delay(50);
+                await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
             }
         }
 

@@ -119,7 +119,7 @@ public sealed class SpotGraphQLServer : IAsyncDisposable
                 await WriteAsync(http, 400, "application/json", """{"errors":[{"message":"Request rejected by the gateway"}]}""");
                 break;
             case ServerFault.Slow:
-                await Task.Delay(SlowDelay, abort);
+                await Task.Delay(SlowDelay, TimeProvider.System, abort);
                 await WriteAsync(http, 200, "application/json", answer);
                 break;
             case ServerFault.CutMidBody:
@@ -128,7 +128,7 @@ public sealed class SpotGraphQLServer : IAsyncDisposable
                 await http.Response.Body.FlushAsync(abort);
 
                 // Let the client take the status and the first half before the reset, which would drop them.
-                await Task.Delay(CutDelay, abort);
+                await Task.Delay(CutDelay, TimeProvider.System, abort);
                 http.Abort();
                 break;
             case ServerFault.TruncatedBody:

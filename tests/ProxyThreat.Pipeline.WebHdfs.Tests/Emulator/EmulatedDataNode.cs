@@ -58,7 +58,7 @@ internal sealed class EmulatedDataNode
             // Take a part, then stop reading and answering: the client's writes block once the buffers are full.
             var half = new byte[part];
             _cluster.Record(context, await context.Request.Body.ReadAtLeastAsync(half, half.Length, throwOnEndOfStream: false));
-            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             return;
         }
 

@@ -141,7 +141,7 @@ public sealed class WebHdfsEmulator : IAsyncDisposable
         ServeAsync(async context =>
         {
             Record(context, 0);
-            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         });
 
     /// <summary>A loopback address on which nothing listens: connecting is refused.</summary>
@@ -242,7 +242,7 @@ public sealed class WebHdfsEmulator : IAsyncDisposable
             await context.Response.Body.FlushAsync();
             if (stall)
             {
-                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             }
 
             context.Abort();
@@ -254,7 +254,7 @@ public sealed class WebHdfsEmulator : IAsyncDisposable
         {
             if (offset > 0)
             {
-                await Task.Delay(TrickleDelay, context.RequestAborted);
+                await Task.Delay(TrickleDelay, TimeProvider.System, context.RequestAborted);
             }
 
             await context.Response.Body.WriteAsync(bytes.AsMemory(offset, Math.Min(piece, bytes.Length - offset)), context.RequestAborted);

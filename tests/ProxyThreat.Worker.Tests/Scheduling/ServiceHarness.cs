@@ -15,7 +15,8 @@ namespace ProxyThreat.Worker.Tests.Scheduling;
 /// </summary>
 internal sealed class ServiceHarness
 {
-    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    // The service takes its lookback window from the real clock.
+    public static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
 
     private IHost? _host;
     private FiringRecorder? _firings;

@@ -271,7 +271,7 @@ public sealed class WebHdfsFileSystemFaultTests
         while (!operation.IsCompleted && real.Elapsed < Hang)
         {
             time.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.Delay(2);
+            await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System);
         }
 
         await operation.WaitAsync(TimeSpan.FromSeconds(1));

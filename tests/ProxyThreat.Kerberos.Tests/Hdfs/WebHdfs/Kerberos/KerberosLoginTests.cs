@@ -44,7 +44,7 @@ public sealed class KerberosLoginTests
         for (var i = 0; i < 20; i++)
         {
             await hdfs.CreateAsync($"/d/{i}.txt", Encoding.UTF8.GetBytes($"file {i}"), CancellationToken.None);
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider.System);
         }
 
         Assert.True(TimeProvider.System.GetElapsedTime(started) > 2 * LoopbackRealm.WorkerTicketLifetime);
