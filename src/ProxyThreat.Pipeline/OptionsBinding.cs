@@ -40,13 +40,13 @@ public static class OptionsBinding
         var unknown = UnknownKeys(section, options.GetType()).ToList();
         if (unknown.Count > 0)
         {
-            throw new InvalidOperationException($"unknown configuration key {string.Join(", ", unknown)}");
+            throw new OptionsValidationException(section.Path, options.GetType(), [$"unknown configuration key {string.Join(", ", unknown)}"]);
         }
 
         var bad = BadValues(section, options.GetType()).ToList();
         if (bad.Count > 0)
         {
-            throw new InvalidOperationException(string.Join("; ", bad));
+            throw new OptionsValidationException(section.Path, options.GetType(), bad);
         }
 
         section.Bind(options);

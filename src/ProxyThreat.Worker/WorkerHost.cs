@@ -127,11 +127,20 @@ public static class WorkerHost
         {
             return step();
         }
-        catch (Exception ex) when (ex is OptionsValidationException or AggregateException or InvalidOperationException)
+        catch (Exception ex) when (IsConfiguration(ex))
         {
             throw new UsageException("configuration: " + string.Join("; ", Failures(ex)), ex);
         }
     }
+
+    // Only what a validator or the binder refused is a configuration error: anything else is a fault of the
+    // wiring, and must surface as one rather than as exit 2.
+    private static bool IsConfiguration(Exception ex) => ex switch
+    {
+        OptionsValidationException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsConfiguration),
+        _ => false,
+    };
 
     private static IEnumerable<string> Failures(Exception ex) => ex switch
     {

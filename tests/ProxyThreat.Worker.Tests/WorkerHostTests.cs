@@ -62,6 +62,25 @@ public sealed class WorkerHostTests : IDisposable
         Assert.Equal("configuration: Schedule:ShutdownSeconds '00:00:30' is not a number of seconds (the key is renamed Schedule:ShutdownTimeout: write a duration such as 00:05:00)", error.Message);
     }
 
+    [Fact]
+    public void Build_FaultOfTheWiringNotTheConfiguration_SurfacesAsItselfNotAsAConfigurationError()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => WorkerHost.Build(
+            CommandLine.Parse(["check", $"--Source:Tables:Root={_program.FullName}", $"--Hdfs:Local:Root={_program.FullName}"]),
+            _program.FullName,
+            services => services.AddOptions<HostOptions>().Configure(_ => throw new InvalidOperationException("a wiring fault"))));
+
+        Assert.Equal("a wiring fault", error.Message);
+    }
+
+    [Fact]
+    public void Build_UnknownKeyInAKnownSection_UsageErrorNamingTheKey()
+    {
+        var error = Assert.Throws<UsageException>(() => Build("--Investigation:TopResult=5"));
+
+        Assert.Contains("unknown configuration key Investigation:TopResult", error.Message, StringComparison.Ordinal);
+    }
+
     private IHost Build(params string[] settings) =>
         WorkerHost.Build(CommandLine.Parse(["check", $"--Source:Tables:Root={_program.FullName}", $"--Hdfs:Local:Root={_program.FullName}", .. settings]), _program.FullName);
 }
