@@ -67,7 +67,7 @@ public static class PipelineServiceCollectionExtensions
     {
         var wrapped = Options.Create(options);
         var client = new GraphQLHttpClient(
-            new HttpClient(HttpHandlers.Create(options.CaBundlePath, $"{GraphQLSourceDefaults.SectionName}:CaBundlePath")),
+            new HttpClient(HttpHandlers.Create(options.CaBundlePath, $"{GraphQLSourceOptions.Section}:CaBundlePath")),
             wrapped,
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<GraphQLHttpClient>>());

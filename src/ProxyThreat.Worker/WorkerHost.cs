@@ -6,8 +6,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline;
+using ProxyThreat.Pipeline.Hdfs;
+using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Notify;
+using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Spot;
 using ProxyThreat.Worker.Cli;
 using ProxyThreat.Worker.Hooks;
+using ProxyThreat.Worker.Ledger;
 using ProxyThreat.Worker.Logging;
 using ProxyThreat.Worker.Report;
 using ProxyThreat.Worker.Scheduling;
@@ -23,7 +29,11 @@ public static class WorkerHost
     /// <summary>Names the <c>appsettings.{environment}.json</c> layered over appsettings.json, as in every .NET host.</summary>
     public const string EnvironmentVariable = "DOTNET_ENVIRONMENT";
 
-    private static readonly string[] KnownSections = ["Source", "Hdfs", "Spot", "Investigation", "State", "Schedule", "Report", "Notify", "Hooks", "Serilog"];
+    private static readonly string[] KnownSections =
+    [
+        SourceOptions.Section, HdfsOptions.Section, SpotOptions.Section, InvestigationOptions.Section, StateOptions.Section,
+        ScheduleOptions.Section, ReportOptions.Section, NotifyOptions.Section, HookOptions.Section, SerilogSection.Name,
+    ];
 
     // The host's own settings live in the same configuration.
     private static readonly string[] HostKeys = [HostDefaults.ContentRootKey, HostDefaults.EnvironmentKey, HostDefaults.ApplicationKey];

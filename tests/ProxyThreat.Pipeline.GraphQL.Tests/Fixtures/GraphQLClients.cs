@@ -24,7 +24,7 @@ public static class GraphQLClients
     }
 
     public static GraphQLHttpClient Client(GraphQLSourceOptions options, ILogger<GraphQLHttpClient>? logger = null) => new(
-        new HttpClient(HttpHandlers.Create(options.CaBundlePath, $"{GraphQLSourceDefaults.SectionName}:CaBundlePath")),
+        new HttpClient(HttpHandlers.Create(options.CaBundlePath, $"{GraphQLSourceOptions.Section}:CaBundlePath")),
         Microsoft.Extensions.Options.Options.Create(options),
         TimeProvider.System,
         logger ?? new FakeLogger<GraphQLHttpClient>());

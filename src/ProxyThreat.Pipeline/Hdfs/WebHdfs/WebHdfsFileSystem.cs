@@ -30,7 +30,7 @@ public sealed class WebHdfsFileSystem : IHdfs, IDisposable
         var validation = new WebHdfsOptionsValidator().Validate(null, options);
         if (validation.Failed)
         {
-            throw new OptionsValidationException(WebHdfsConstants.SectionName, typeof(WebHdfsOptions), validation.Failures);
+            throw new OptionsValidationException(WebHdfsOptions.Section, typeof(WebHdfsOptions), validation.Failures);
         }
 
         var log = (ILogger?)logger ?? NullLogger.Instance;

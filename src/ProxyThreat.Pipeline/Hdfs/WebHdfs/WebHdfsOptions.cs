@@ -2,9 +2,11 @@ using ProxyThreat.Pipeline.Hdfs.WebHdfs.Kerberos;
 
 namespace ProxyThreat.Pipeline.Hdfs.WebHdfs;
 
-/// <summary>Where and how to reach WebHDFS; bound from <see cref="WebHdfsConstants.SectionName"/>.</summary>
+/// <summary>Where and how to reach WebHDFS (configuration section <c>Hdfs:WebHdfs</c>).</summary>
 public sealed class WebHdfsOptions
 {
+    public const string Section = "Hdfs:WebHdfs";
+
     /// <summary>
     /// Base URLs of the NameNodes (<c>http://nn1:9870</c>) or HttpFS gateways (<c>http://gw:14000</c>), tried in order;
     /// the one that last answered is tried first.
@@ -31,20 +33,20 @@ public sealed class WebHdfsOptions
     /// Bounds each HTTP exchange until its answer's headers (a NameNode that takes longer counts as down), and then
     /// every read and write of a body: a transfer during which no byte moved for this long fails and is tried again.
     /// </summary>
-    public TimeSpan Timeout { get; set; } = WebHdfsConstants.DefaultTimeout;
+    public TimeSpan Timeout { get; set; } = WebHdfsDefaults.DefaultTimeout;
 
     /// <summary>How often an operation that failed in a way that can pass is tried again.</summary>
-    public int Retries { get; set; } = WebHdfsConstants.DefaultRetries;
+    public int Retries { get; set; } = WebHdfsDefaults.DefaultRetries;
 
     /// <summary>The first backoff delay before a retry; later ones grow exponentially, with jitter.</summary>
-    public TimeSpan RetryDelay { get; set; } = WebHdfsConstants.DefaultRetryDelay;
+    public TimeSpan RetryDelay { get; set; } = WebHdfsDefaults.DefaultRetryDelay;
 
     /// <summary>No single backoff delay is longer, however many retries went before.</summary>
-    public TimeSpan MaxRetryDelay { get; set; } = WebHdfsConstants.DefaultMaxRetryDelay;
+    public TimeSpan MaxRetryDelay { get; set; } = WebHdfsDefaults.DefaultMaxRetryDelay;
 
     /// <summary>
     /// The longest one operation (a CREATE, an OPEN, one metadata call) may take with all its retries; the defaults
     /// ride out a NameNode restart or failover, start-up safe mode included.
     /// </summary>
-    public TimeSpan RetryBudget { get; set; } = WebHdfsConstants.DefaultRetryBudget;
+    public TimeSpan RetryBudget { get; set; } = WebHdfsDefaults.DefaultRetryBudget;
 }

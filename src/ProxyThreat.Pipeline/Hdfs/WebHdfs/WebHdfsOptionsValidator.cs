@@ -7,7 +7,7 @@ namespace ProxyThreat.Pipeline.Hdfs.WebHdfs;
 /// <summary>Checks <see cref="WebHdfsOptions"/> at start; every failure names its configuration key.</summary>
 public sealed class WebHdfsOptionsValidator : IValidateOptions<WebHdfsOptions>
 {
-    private const string Section = WebHdfsConstants.SectionName;
+    private const string Section = WebHdfsOptions.Section;
 
     public ValidateOptionsResult Validate(string? name, WebHdfsOptions options)
     {
@@ -57,29 +57,29 @@ public sealed class WebHdfsOptionsValidator : IValidateOptions<WebHdfsOptions>
             failures.Add(bundleProblem);
         }
 
-        if (options.Timeout < WebHdfsConstants.MinTimeout || options.Timeout > WebHdfsConstants.MaxTimeout)
+        if (options.Timeout < WebHdfsDefaults.MinTimeout || options.Timeout > WebHdfsDefaults.MaxTimeout)
         {
-            failures.Add($"{Section}:Timeout: {options.Timeout} is outside {WebHdfsConstants.MinTimeout}..{WebHdfsConstants.MaxTimeout}.");
+            failures.Add($"{Section}:Timeout: {options.Timeout} is outside {WebHdfsDefaults.MinTimeout}..{WebHdfsDefaults.MaxTimeout}.");
         }
 
-        if (options.Retries < 0 || options.Retries > WebHdfsConstants.MaxRetries)
+        if (options.Retries < 0 || options.Retries > WebHdfsDefaults.MaxRetries)
         {
-            failures.Add($"{Section}:Retries: {options.Retries} is outside 0..{WebHdfsConstants.MaxRetries}.");
+            failures.Add($"{Section}:Retries: {options.Retries} is outside 0..{WebHdfsDefaults.MaxRetries}.");
         }
 
-        if (options.RetryDelay < TimeSpan.Zero || options.RetryDelay > WebHdfsConstants.MaxRetryDelay)
+        if (options.RetryDelay < TimeSpan.Zero || options.RetryDelay > WebHdfsDefaults.MaxRetryDelay)
         {
-            failures.Add($"{Section}:RetryDelay: {options.RetryDelay} is outside 0..{WebHdfsConstants.MaxRetryDelay}.");
+            failures.Add($"{Section}:RetryDelay: {options.RetryDelay} is outside 0..{WebHdfsDefaults.MaxRetryDelay}.");
         }
 
-        if (options.MaxRetryDelay < options.RetryDelay || options.MaxRetryDelay > WebHdfsConstants.MaxRetryDelay)
+        if (options.MaxRetryDelay < options.RetryDelay || options.MaxRetryDelay > WebHdfsDefaults.MaxRetryDelay)
         {
-            failures.Add($"{Section}:MaxRetryDelay: {options.MaxRetryDelay} is outside {Section}:RetryDelay ({options.RetryDelay})..{WebHdfsConstants.MaxRetryDelay}.");
+            failures.Add($"{Section}:MaxRetryDelay: {options.MaxRetryDelay} is outside {Section}:RetryDelay ({options.RetryDelay})..{WebHdfsDefaults.MaxRetryDelay}.");
         }
 
-        if (options.RetryBudget < WebHdfsConstants.MinRetryBudget || options.RetryBudget > WebHdfsConstants.MaxRetryBudget)
+        if (options.RetryBudget < WebHdfsDefaults.MinRetryBudget || options.RetryBudget > WebHdfsDefaults.MaxRetryBudget)
         {
-            failures.Add($"{Section}:RetryBudget: {options.RetryBudget} is outside {WebHdfsConstants.MinRetryBudget}..{WebHdfsConstants.MaxRetryBudget}.");
+            failures.Add($"{Section}:RetryBudget: {options.RetryBudget} is outside {WebHdfsDefaults.MinRetryBudget}..{WebHdfsDefaults.MaxRetryBudget}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -47,11 +47,11 @@ public sealed class GraphQLHttpClient
         _logger = logger;
         _endpoint = _options.Endpoint is { IsAbsoluteUri: true } endpoint
             ? endpoint
-            : throw new InvalidOperationException($"{GraphQLSourceDefaults.SectionName}:Endpoint must be an absolute http or https URL");
+            : throw new InvalidOperationException($"{GraphQLSourceOptions.Section}:Endpoint must be an absolute http or https URL");
         _safeEndpoint = new UriBuilder(_endpoint) { UserName = string.Empty, Password = string.Empty }.Uri;
         var attempts = _options.Retries + 1;
         _retry = new RetryPolicy(
-            new RetrySettings(_options.Retries, _options.RetryBaseDelay, _options.MaxRetryDelay, _options.RetryBudget, $"{GraphQLSourceDefaults.SectionName}:RetryBudget"),
+            new RetrySettings(_options.Retries, _options.RetryBaseDelay, _options.MaxRetryDelay, _options.RetryBudget, $"{GraphQLSourceOptions.Section}:RetryBudget"),
             e => e is GraphQLException { IsTransient: true },
             (attempt, delay, e) => Log.GraphQLRetrying(_logger, ((GraphQLException)e).Operation, _safeEndpoint, attempt, attempts, delay, e.Message),
             timeProvider);
@@ -160,7 +160,7 @@ public sealed class GraphQLHttpClient
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new GraphQLException(
-                operation, _safeEndpoint, $"no complete answer within {_options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s ({GraphQLSourceDefaults.SectionName}:Timeout)", status, innerException: ex)
+                operation, _safeEndpoint, $"no complete answer within {_options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s ({GraphQLSourceOptions.Section}:Timeout)", status, innerException: ex)
             { IsTransient = true };
         }
         catch (HttpRequestException ex)
@@ -189,7 +189,7 @@ public sealed class GraphQLHttpClient
             // Validated at start; the value is never echoed, should it be refused here.
             if (!message.Headers.TryAddWithoutValidation(name, value))
             {
-                throw new InvalidOperationException($"{GraphQLSourceDefaults.SectionName}:Headers:{name} cannot be sent as a request header");
+                throw new InvalidOperationException($"{GraphQLSourceOptions.Section}:Headers:{name} cannot be sent as a request header");
             }
         }
 

@@ -3,9 +3,6 @@ namespace ProxyThreat.Pipeline.Sources.GraphQL;
 /// <summary>Defaults and limits of <see cref="GraphQLSourceOptions"/>, in one place.</summary>
 public static class GraphQLSourceDefaults
 {
-    /// <summary>The configuration section the options bind to.</summary>
-    public const string SectionName = "Source:GraphQL";
-
     /// <summary>Spot's expanded search of a popular URI runs a long Impala query: give it time.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 

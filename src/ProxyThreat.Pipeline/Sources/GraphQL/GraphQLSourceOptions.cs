@@ -3,6 +3,8 @@ namespace ProxyThreat.Pipeline.Sources.GraphQL;
 /// <summary>How to reach Spot's GraphQL API (configuration section <c>Source:GraphQL</c>).</summary>
 public sealed class GraphQLSourceOptions
 {
+    public const string Section = "Source:GraphQL";
+
     /// <summary>The API's absolute URL, e.g. <c>http://spot-oa:8889/graphql</c>. Required.</summary>
     public Uri? Endpoint { get; set; }
 

@@ -7,7 +7,7 @@ namespace ProxyThreat.Pipeline.Sources.GraphQL;
 /// <summary>Checks <see cref="GraphQLSourceOptions"/> at start; each message names the key at fault.</summary>
 public sealed class GraphQLSourceOptionsValidator : IValidateOptions<GraphQLSourceOptions>
 {
-    private const string Section = GraphQLSourceDefaults.SectionName;
+    private const string Section = GraphQLSourceOptions.Section;
 
     public ValidateOptionsResult Validate(string? name, GraphQLSourceOptions options)
     {

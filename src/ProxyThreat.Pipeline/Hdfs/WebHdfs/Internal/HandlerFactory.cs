@@ -8,7 +8,7 @@ internal static class HandlerFactory
 {
     public static SocketsHttpHandler Create(WebHdfsOptions options)
     {
-        var handler = HttpHandlers.Create(options.CaBundlePath, $"{WebHdfsConstants.SectionName}:CaBundlePath");
+        var handler = HttpHandlers.Create(options.CaBundlePath, $"{WebHdfsOptions.Section}:CaBundlePath");
 
         // CREATE and OPEN redirects are followed by hand, so that a body goes to the DataNode only.
         handler.AllowAutoRedirect = false;

@@ -18,6 +18,12 @@ namespace ProxyThreat.Pipeline.Hdfs.WebHdfs.Internal;
 /// </remarks>
 internal sealed class ReplacingRename
 {
+    /// <summary>
+    /// The suffix of the hidden name (<c>.&lt;name&gt;.proxythreat-backup</c>) a destination is moved to while a rename
+    /// replaces it on a gateway that cannot replace in one step. Hive and Impala skip names starting with '.'.
+    /// </summary>
+    private const string BackupSuffix = ".proxythreat-backup";
+
     private readonly WebHdfsNamespace _namespace;
     private readonly ILogger _logger;
 
@@ -28,7 +34,7 @@ internal sealed class ReplacingRename
     }
 
     public static string BackupOf(string destination) =>
-        HdfsPath.Combine(HdfsPath.Parent(destination), "." + HdfsPath.Name(destination) + WebHdfsConstants.BackupSuffix);
+        HdfsPath.Combine(HdfsPath.Parent(destination), "." + HdfsPath.Name(destination) + BackupSuffix);
 
     public async Task RenameAsync(string source, string destination, CancellationToken cancellationToken)
     {
@@ -74,10 +80,10 @@ internal sealed class ReplacingRename
         foreach (var child in children)
         {
             var name = child.PathSuffix;
-            if (!child.IsDirectory && name.Length > 1 + WebHdfsConstants.BackupSuffix.Length
-                && name.StartsWith('.') && name.EndsWith(WebHdfsConstants.BackupSuffix, StringComparison.Ordinal))
+            if (!child.IsDirectory && name.Length > 1 + BackupSuffix.Length
+                && name.StartsWith('.') && name.EndsWith(BackupSuffix, StringComparison.Ordinal))
             {
-                var destination = HdfsPath.Combine(directory, name[1..^WebHdfsConstants.BackupSuffix.Length]);
+                var destination = HdfsPath.Combine(directory, name[1..^BackupSuffix.Length]);
                 await RecoverAsync(destination, HdfsPath.Combine(directory, name), cancellationToken);
             }
         }

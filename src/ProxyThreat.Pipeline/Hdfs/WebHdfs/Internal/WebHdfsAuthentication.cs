@@ -65,9 +65,9 @@ internal sealed class WebHdfsAuthentication
 
             // Hadoop answers a bad token with InvalidToken, or a SecurityException wrapping it (401 or 403 by version).
             case WebHdfsAuth.Token when error?.Exception is "InvalidToken" or "SecurityException" || (status == 401 && error is null):
-                var advice = $"{server.Authority} did not accept {WebHdfsConstants.SectionName}:DelegationToken: get a new token "
+                var advice = $"{server.Authority} did not accept {WebHdfsOptions.Section}:DelegationToken: get a new token "
                     + $"(curl --negotiate -u : '{server.GetLeftPart(UriPartial.Authority)}/webhdfs/v1/?op=GETDELEGATIONTOKEN' with a Kerberos ticket) "
-                    + $"and set it, or use {WebHdfsConstants.SectionName}:Auth=kerberos with a keytab, which needs no token";
+                    + $"and set it, or use {WebHdfsOptions.Section}:Auth=kerberos with a keytab, which needs no token";
                 return (error is null ? WebHdfsFailure.Other(call, status, $"HTTP {status}", transient: false) : WebHdfsFailure.Remote(call, status, error))
                     with { Advice = advice, IsTransient = false };
 

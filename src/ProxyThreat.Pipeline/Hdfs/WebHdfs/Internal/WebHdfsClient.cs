@@ -36,7 +36,7 @@ internal sealed class WebHdfsClient : IDisposable
         _flurl.Settings.AllowedHttpStatusRange = "*";
 
         _retry = new RetryPolicy(
-            new RetrySettings(options.Retries, options.RetryDelay, options.MaxRetryDelay, options.RetryBudget, $"{WebHdfsConstants.SectionName}:RetryBudget"),
+            new RetrySettings(options.Retries, options.RetryDelay, options.MaxRetryDelay, options.RetryBudget, $"{WebHdfsOptions.Section}:RetryBudget"),
             e => e is WebHdfsException { IsTransient: true },
             (attempt, delay, e) => Log.WebHdfsRetrying(_logger, attempt, delay, e.Message),
             time);
@@ -151,7 +151,7 @@ internal sealed class WebHdfsClient : IDisposable
         catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
             throw WebHdfsFailure.Other(
-                call, response.StatusCode, $"the download from {response.Server.Authority} broke off: {e.Message} ({WebHdfsConstants.SectionName}:Timeout is {_options.Timeout})", transient: true).ToException(e);
+                call, response.StatusCode, $"the download from {response.Server.Authority} broke off: {e.Message} ({WebHdfsOptions.Section}:Timeout is {_options.Timeout})", transient: true).ToException(e);
         }
     }
 
@@ -180,7 +180,7 @@ internal sealed class WebHdfsClient : IDisposable
 
             // Flurl's own messages hold the URL, and with it any delegation token: only the cause travels on.
             throw expired
-                ? new HttpRequestException($"no answer within {_options.Timeout} ({WebHdfsConstants.SectionName}:Timeout)", e.InnerException)
+                ? new HttpRequestException($"no answer within {_options.Timeout} ({WebHdfsOptions.Section}:Timeout)", e.InnerException)
                 : new HttpRequestException(e.InnerException?.Message ?? "no answer", e.InnerException);
         }
         catch

@@ -6,6 +6,8 @@ namespace ProxyThreat.Pipeline.Hdfs.WebHdfs.Kerberos;
 /// </summary>
 public sealed class KerberosOptions
 {
+    public const string Section = WebHdfsOptions.Section + ":Kerberos";
+
     /// <summary>A keytab holding <see cref="Principal"/>'s keys: the worker then gets and renews its tickets itself.</summary>
     public string? Keytab { get; set; }
 

@@ -3,7 +3,7 @@ namespace ProxyThreat.Pipeline.Hdfs.WebHdfs.Kerberos;
 /// <summary>Checks <c>Hdfs:WebHdfs:Kerberos</c> at start, the keytab's presence and readability included.</summary>
 internal static class KerberosOptionsValidator
 {
-    private const string Section = WebHdfsConstants.SectionName + ":Kerberos";
+    private const string Section = KerberosOptions.Section;
 
     // Every keytab file starts with 0x05 and its format version: 0x02 (MIT, Heimdal, Active Directory) or 0x01.
     private const byte KeytabMagic = 0x05;
@@ -19,7 +19,7 @@ internal static class KerberosOptionsValidator
 
         if (auth != WebHdfsAuth.Kerberos)
         {
-            yield return $"{Section}: a keytab and principal are only used with {WebHdfsConstants.SectionName}:Auth=kerberos.";
+            yield return $"{Section}: a keytab and principal are only used with {WebHdfsOptions.Section}:Auth=kerberos.";
             yield break;
         }
 

@@ -1,20 +1,11 @@
 namespace ProxyThreat.Pipeline.Hdfs.WebHdfs;
 
-/// <summary>Defaults and limits of <see cref="WebHdfsOptions"/>, and the fixed names the adapter uses.</summary>
-public static class WebHdfsConstants
+/// <summary>Defaults and limits of <see cref="WebHdfsOptions"/>.</summary>
+public static class WebHdfsDefaults
 {
-    /// <summary>The configuration section the options bind to.</summary>
-    public const string SectionName = "Hdfs:WebHdfs";
-
     /// <summary>As Hadoop's own HA client, which retries a failover up to 15 times, backing off up to 15 s.</summary>
     public const int DefaultRetries = 15;
     public const int MaxRetries = 100;
-
-    /// <summary>
-    /// The suffix of the hidden name (<c>.&lt;name&gt;.proxythreat-backup</c>) a destination is moved to while a rename
-    /// replaces it on a gateway that cannot replace in one step. Hive and Impala skip names starting with '.'.
-    /// </summary>
-    public const string BackupSuffix = ".proxythreat-backup";
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(100);
