@@ -6,6 +6,7 @@ using ProxyThreat.Pipeline.Hdfs.WebHdfs;
 using ProxyThreat.Pipeline.Hdfs.WebHdfs.Kerberos;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Notify;
+using ProxyThreat.Pipeline.Selection;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Spot;
 
@@ -35,7 +36,7 @@ public sealed class ReadinessCheck
         _receivers = receivers;
         _source = source;
         _decisions = decisions;
-        _severities = investigation.Value.SelectedSeverities;
+        _severities = ThreatSelection.SeveritiesOf(investigation.Value);
         _hdfs = hdfs;
         _layout = layout;
         _kind = hdfsOptions.Value.Kind;

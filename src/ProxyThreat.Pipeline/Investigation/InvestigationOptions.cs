@@ -22,7 +22,5 @@ public sealed class InvestigationOptions
 
     public int MaxParallelThreats { get; set; } = InvestigationDefaults.MaxParallelThreats;
 
-    public IReadOnlySet<int> SelectedSeverities => (Severities ?? InvestigationDefaults.Severities).ToHashSet();
-
     public TimelineSettings Timeline => new(TopResults, TimelineGap);
 }

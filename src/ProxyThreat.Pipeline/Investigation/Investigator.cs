@@ -96,7 +96,7 @@ public sealed class Investigator
         {
             Log.UriNotAThreat(_logger, missing, Day(date));
             await outcomes.WriteAsync(
-                new ThreatOutcome(date, missing, ThreatStatus.Failed, 0, 0, TimeSpan.Zero, Error: new InvalidOperationException($"not scored with severity {string.Join(" or ", _options.SelectedSeverities.Order())} on {date:yyyy-MM-dd}")),
+                new ThreatOutcome(date, missing, ThreatStatus.Failed, 0, 0, TimeSpan.Zero, Error: new InvalidOperationException($"not scored with severity {string.Join(" or ", ThreatSelection.SeveritiesOf(_options).Order())} on {date:yyyy-MM-dd}")),
                 cancellationToken);
         }
 
@@ -207,7 +207,7 @@ public sealed class Investigator
                 threat.Read,
                 analysis.RowCount,
                 story.Origin,
-                new OutputSettings(_options.SelectedSeverities.Order().ToList(), _options.TopResults, (int)_options.TimelineGap.TotalSeconds),
+                new OutputSettings(ThreatSelection.SeveritiesOf(_options).Order().ToList(), _options.TopResults, (int)_options.TimelineGap.TotalSeconds),
                 analysis.ClientCount,
                 Math.Min(_options.TopResults, analysis.ClientCount),
                 WorkerVersion.Current);

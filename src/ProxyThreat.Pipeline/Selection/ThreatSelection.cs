@@ -1,4 +1,5 @@
 using ProxyThreat.Pipeline.Decisions;
+using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Sources;
 
 namespace ProxyThreat.Pipeline.Selection;
@@ -52,6 +53,13 @@ public sealed class ThreatSelection
                 decisions.Find(date, g.Key)))
             .ToList();
         return new ThreatSelection(date, threats, scored.Count, decisions);
+    }
+
+    /// <summary>The scores that make a URI a threat under <paramref name="options"/>.</summary>
+    public static IReadOnlySet<int> SeveritiesOf(InvestigationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return (options.Severities ?? InvestigationDefaults.Severities).ToHashSet();
     }
 
     /// <summary>Reads the date's scores from the source and selects from them.</summary>

@@ -178,7 +178,7 @@ public sealed class InvestigateCommand
         {
             try
             {
-                var selection = await ThreatSelection.ReadAsync(_source, date, decisions, _options.SelectedSeverities, cancellationToken);
+                var selection = await ThreatSelection.ReadAsync(_source, date, decisions, ThreatSelection.SeveritiesOf(_options), cancellationToken);
                 selections[date] = selection;
                 var count = selection.Threats.Count;
                 threats += count;

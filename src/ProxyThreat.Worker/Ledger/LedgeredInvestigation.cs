@@ -72,7 +72,7 @@ public sealed class LedgeredInvestigation
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(decisions);
-        selection ??= await ThreatSelection.ReadAsync(_source, date, decisions, _investigation.SelectedSeverities, cancellationToken);
+        selection ??= await ThreatSelection.ReadAsync(_source, date, decisions, ThreatSelection.SeveritiesOf(_investigation), cancellationToken);
         var inputs = selection.Threats.ToDictionary(t => t.Uri, ThreatInputs.Of, StringComparer.Ordinal);
         WarnOfUnmatchedDecisions(date, decisions, inputs.Keys);
 

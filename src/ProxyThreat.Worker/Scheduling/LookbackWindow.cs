@@ -12,6 +12,13 @@ public static class LookbackWindow
     public static (DateOnly From, DateOnly To) At(DateTimeOffset now, ScheduleOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return At(now, options.Zone, options.LookbackDays);
+        return At(now, Zone(options), options.LookbackDays);
+    }
+
+    /// <summary>The time zone that says what "today" is, and in which the cron runs.</summary>
+    public static TimeZoneInfo Zone(ScheduleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
     }
 }

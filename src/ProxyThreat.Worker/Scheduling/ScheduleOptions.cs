@@ -22,6 +22,4 @@ public sealed class ScheduleOptions
 
     /// <summary>How long a stop may take: in-flight work is cancelled and the process exits within it.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = ScheduleDefaults.ShutdownTimeout;
-
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

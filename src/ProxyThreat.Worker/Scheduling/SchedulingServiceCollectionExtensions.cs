@@ -37,7 +37,7 @@ public static class SchedulingServiceCollectionExtensions
                     .WithIdentity("cron", "proxythreat")
                     .WithMisfireThreshold(ScheduleDefaults.MisfireThreshold)
                     .WithOverlapPolicy(OverlapPolicy.Skip)
-                    .WithCronSchedule(schedule.Cron, c => c.InTimeZone(schedule.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing));
+                    .WithCronSchedule(schedule.Cron, c => c.InTimeZone(LookbackWindow.Zone(schedule)).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing));
             });
             q.AddTriggerListener<FiringListener>();
         });

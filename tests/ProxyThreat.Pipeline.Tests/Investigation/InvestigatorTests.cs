@@ -279,7 +279,7 @@ public sealed class InvestigatorTests : IDisposable
     }
 
     private Task<ThreatSelection> SelectAsync(DecisionBook decisions, InvestigationOptions? options = null) =>
-        ThreatSelection.ReadAsync(new TablesSource(_input.Hdfs, _input.Layout), SpotFolder.Day, decisions, (options ?? new InvestigationOptions()).SelectedSeverities, CancellationToken.None);
+        ThreatSelection.ReadAsync(new TablesSource(_input.Hdfs, _input.Layout), SpotFolder.Day, decisions, ThreatSelection.SeveritiesOf(options ?? new InvestigationOptions()), CancellationToken.None);
 
     private Investigator Create(InvestigationOptions options, IHdfs? output = null) => new(
         new TablesSource(_input.Hdfs, _input.Layout),

@@ -37,7 +37,7 @@ internal static class ReportDays
         var decisions = await DecisionFile.LoadAsync(Path.Join(Samples, "decisions.jsonl"), CancellationToken.None);
         var outcomes = new List<ThreatOutcome>();
         await foreach (var outcome in investigator.InvestigateAsync(
-            await ThreatSelection.ReadAsync(source, SpotFolder.Day, decisions, new InvestigationOptions().SelectedSeverities, CancellationToken.None), InvestigationScope.All, CancellationToken.None))
+            await ThreatSelection.ReadAsync(source, SpotFolder.Day, decisions, ThreatSelection.SeveritiesOf(new InvestigationOptions()), CancellationToken.None), InvestigationScope.All, CancellationToken.None))
         {
             outcomes.Add(outcome);
         }
