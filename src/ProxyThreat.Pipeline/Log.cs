@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using ProxyThreat.Pipeline.Investigation;
 
 namespace ProxyThreat.Pipeline;
 

@@ -1,3 +1,4 @@
+
 namespace ProxyThreat.Pipeline.Investigation;
 
 /// <summary>Defaults and limits of <see cref="InvestigationOptions"/>.</summary>

@@ -1,3 +1,5 @@
+using ProxyThreat.Pipeline.Analysis;
+
 namespace ProxyThreat.Pipeline.Investigation;
 
 /// <summary>Configuration section <c>Investigation</c>.</summary>

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Analysis;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Investigation.Internal;
 using ProxyThreat.Pipeline.Notify;
@@ -11,6 +12,7 @@ using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Provenance;
 using ProxyThreat.Pipeline.Selection;
 using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Story;
 
 namespace ProxyThreat.Pipeline.Investigation;
 

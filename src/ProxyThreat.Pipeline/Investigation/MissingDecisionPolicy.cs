@@ -1,3 +1,4 @@
+
 namespace ProxyThreat.Pipeline.Investigation;
 
 /// <summary>What to do with a threat no analyst has written anything for.</summary>

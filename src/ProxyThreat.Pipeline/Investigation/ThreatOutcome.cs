@@ -1,4 +1,5 @@
 using ProxyThreat.Pipeline.Notify;
+using ProxyThreat.Pipeline.Story;
 
 namespace ProxyThreat.Pipeline.Investigation;
 

@@ -1,3 +1,4 @@
+
 namespace ProxyThreat.Pipeline.Investigation;
 
 /// <summary>How the investigation of one threat ended.</summary>

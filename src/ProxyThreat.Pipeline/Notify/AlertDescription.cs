@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
-using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Analysis;
 using ProxyThreat.Pipeline.Notify.Internal;
+using ProxyThreat.Pipeline.Output;
+using ProxyThreat.Pipeline.Story;
 
 namespace ProxyThreat.Pipeline.Notify;
 

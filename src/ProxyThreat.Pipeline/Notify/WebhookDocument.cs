@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Analysis;
+using ProxyThreat.Pipeline.Output;
 
 namespace ProxyThreat.Pipeline.Notify;
 

@@ -1,6 +1,7 @@
-using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Analysis;
 using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Spot;
+using ProxyThreat.Pipeline.Story;
 
 namespace ProxyThreat.Pipeline.Notify;
 

@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
+using ProxyThreat.Pipeline.Analysis;
 using ProxyThreat.Pipeline.Hdfs;
-using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Spot;
+using ProxyThreat.Pipeline.Story;
 using ProxyThreat.Pipeline.Tables;
 
 namespace ProxyThreat.Pipeline.Output;

@@ -1,4 +1,4 @@
-using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Story;
 
 namespace ProxyThreat.Pipeline.Provenance;
 

@@ -1,3 +1,4 @@
+
 namespace ProxyThreat.Pipeline.Report;
 
 /// <summary>What the ledger says about a date's threats, for the report's header.</summary>

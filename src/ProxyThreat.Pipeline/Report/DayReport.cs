@@ -1,3 +1,4 @@
+
 namespace ProxyThreat.Pipeline.Report;
 
 /// <summary>Everything one date's report shows.</summary>

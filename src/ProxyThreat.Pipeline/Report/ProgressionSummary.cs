@@ -1,4 +1,4 @@
-using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Analysis;
 
 namespace ProxyThreat.Pipeline.Report;
 

@@ -4,8 +4,9 @@ using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
-using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Report.Internal;
+using ProxyThreat.Pipeline.Story;
 
 namespace ProxyThreat.Pipeline.Report;
 
@@ -149,7 +150,7 @@ public static class ReportPage
         StoryOrigin.Decision => "Story from the analyst's decision",
         StoryOrigin.Storyboard => "Story from Spot's saved storyboard entry",
         StoryOrigin.Generated => "Story written by ProxyThreat: no analyst has written this threat up yet",
-        _ when SummaryWriter.IsGenerated(threat.Text) => "Story written by ProxyThreat: no analyst has written this threat up yet",
+        _ when GeneratedStory.IsGenerated(threat.Text) => "Story written by ProxyThreat: no analyst has written this threat up yet",
         _ => "Story from an analyst (the incident file does not say whether from a decision or from Spot)",
     };
 

@@ -1,5 +1,5 @@
+using ProxyThreat.Pipeline.Analysis;
 using ProxyThreat.Pipeline.Hdfs;
-using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Report.Internal;
 using ProxyThreat.Pipeline.Spot;
 using ProxyThreat.Pipeline.Tables;

@@ -1,4 +1,5 @@
-using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Analysis;
+using ProxyThreat.Pipeline.Story;
 
 namespace ProxyThreat.Pipeline.Report;
 

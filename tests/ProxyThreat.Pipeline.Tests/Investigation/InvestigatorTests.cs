@@ -2,10 +2,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Decisions;
-using ProxyThreat.Pipeline.Selection;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Output;
+using ProxyThreat.Pipeline.Selection;
 using ProxyThreat.Pipeline.Sources.Tables;
+using ProxyThreat.Pipeline.Story;
 using ProxyThreat.Pipeline.Tables;
 using ProxyThreat.Pipeline.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Notify;
 using ProxyThreat.Pipeline.Output;
+using ProxyThreat.Pipeline.Story;
 
 namespace ProxyThreat.Pipeline.Tests.Notify;
 

@@ -1,5 +1,4 @@
 using ProxyThreat.Pipeline.Hdfs;
-using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Spot;
@@ -7,6 +6,8 @@ using ProxyThreat.Pipeline.Tables;
 using ProxyThreat.Pipeline.Tests.Support;
 
 using ProxyThreat.Pipeline.Tests.Sources;
+using ProxyThreat.Pipeline.Analysis;
+using ProxyThreat.Pipeline.Story;
 
 namespace ProxyThreat.Pipeline.Tests.Output;
 

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Provenance;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Spot;
+using ProxyThreat.Pipeline.Story;
 using ProxyThreat.Pipeline.Tables;
 using ProxyThreat.Pipeline.Tests.Support;
 

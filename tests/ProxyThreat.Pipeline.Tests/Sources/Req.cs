@@ -1,5 +1,5 @@
 using System.Globalization;
-using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Analysis;
 using ProxyThreat.Pipeline.Search;
 
 namespace ProxyThreat.Pipeline.Tests.Sources;

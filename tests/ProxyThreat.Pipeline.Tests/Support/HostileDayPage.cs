@@ -1,4 +1,4 @@
-using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Story;
 using ProxyThreat.Pipeline.Tests.Sources;
 
 namespace ProxyThreat.Pipeline.Tests.Support;

@@ -1,4 +1,6 @@
-using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Analysis;
+using ProxyThreat.Pipeline.Output;
+using ProxyThreat.Pipeline.Story;
 
 namespace ProxyThreat.Pipeline.Tests.Support;
 

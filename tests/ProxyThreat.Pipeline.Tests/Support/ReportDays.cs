@@ -2,6 +2,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ProxyThreat.Pipeline.Analysis;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Hdfs;
 using ProxyThreat.Pipeline.Investigation;
@@ -13,6 +14,7 @@ using ProxyThreat.Pipeline.Selection;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Sources.Tables;
 using ProxyThreat.Pipeline.Spot;
+using ProxyThreat.Pipeline.Story;
 
 namespace ProxyThreat.Pipeline.Tests.Support;
 

@@ -1,5 +1,5 @@
 using AngleSharp.Dom;
-using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Analysis;
 
 namespace ProxyThreat.Pipeline.Report.Internal;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Analysis;
+using ProxyThreat.Pipeline.Story;
 
 namespace ProxyThreat.Pipeline.Report.Internal;
 

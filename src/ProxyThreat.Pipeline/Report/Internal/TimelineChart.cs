@@ -1,6 +1,6 @@
 using System.Globalization;
 using AngleSharp.Dom;
-using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Analysis;
 
 namespace ProxyThreat.Pipeline.Report.Internal;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ProxyThreat.Pipeline.Search;
 
-namespace ProxyThreat.Pipeline.Investigation;
+namespace ProxyThreat.Pipeline.Analysis;
 
 /// <summary>
 /// FORMATS.md section 4 step 7 in one pass over the requests in time order: each request of a top client

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ProxyThreat.Pipeline.Investigation;
+namespace ProxyThreat.Pipeline.Analysis;
 
 /// <summary>Names of HTTP response codes, from the table Spot ships (<c>http-status-names.csv</c>).</summary>
 public sealed class HttpStatusNames

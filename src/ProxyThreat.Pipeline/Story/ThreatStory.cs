@@ -1,7 +1,8 @@
+using ProxyThreat.Pipeline.Analysis;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Sources;
 
-namespace ProxyThreat.Pipeline.Investigation;
+namespace ProxyThreat.Pipeline.Story;
 
 /// <summary>
 /// The title and text written to the storyboard. Each comes first from the analyst's decision, else from
@@ -28,10 +29,10 @@ public sealed record ThreatStory(string Title, string Text, StoryOrigin Origin)
             : Saved(entry?.Title) is not null || Saved(entry?.Text) is not null ? StoryOrigin.Storyboard
             : StoryOrigin.Generated;
         return new ThreatStory(
-            title ?? SummaryWriter.Title(analysis, severity),
-            text ?? SummaryWriter.Text(date, analysis, topResults),
+            title ?? GeneratedStory.Title(analysis, severity),
+            text ?? GeneratedStory.Text(date, analysis, topResults),
             origin);
     }
 
-    private static string? Saved(string? value) => SummaryWriter.IsGenerated(value) ? null : value;
+    private static string? Saved(string? value) => GeneratedStory.IsGenerated(value) ? null : value;
 }

@@ -1,4 +1,5 @@
-namespace ProxyThreat.Pipeline.Investigation;
+
+namespace ProxyThreat.Pipeline.Analysis;
 
 /// <summary>One row of table proxy_timeline: one response code within one session of one client.</summary>
 public sealed record TimelineRow(

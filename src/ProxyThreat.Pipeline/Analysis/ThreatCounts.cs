@@ -1,4 +1,5 @@
-namespace ProxyThreat.Pipeline.Investigation;
+
+namespace ProxyThreat.Pipeline.Analysis;
 
 /// <summary>The counts of FORMATS.md section 4 step 4, from one pass over a search's rows.</summary>
 internal sealed record ThreatCounts(

@@ -1,6 +1,6 @@
-using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Analysis;
 
-namespace ProxyThreat.Pipeline.Tests.Investigation;
+namespace ProxyThreat.Pipeline.Tests.Analysis;
 
 public sealed class HttpStatusNamesTests
 {

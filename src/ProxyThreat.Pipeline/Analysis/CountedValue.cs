@@ -1,4 +1,5 @@
-namespace ProxyThreat.Pipeline.Investigation;
+
+namespace ProxyThreat.Pipeline.Analysis;
 
 /// <summary>How many requests carried one value (null when the field was empty).</summary>
 public sealed record CountedValue(string? Value, int Requests);

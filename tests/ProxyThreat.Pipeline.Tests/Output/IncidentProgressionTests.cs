@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json;
-using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Analysis;
 using ProxyThreat.Pipeline.Provenance;
 using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Story;
 using ProxyThreat.Pipeline.Tests.Sources;
 using ProxyThreat.Pipeline.Tests.Support;
 
-namespace ProxyThreat.Pipeline.Tests.Investigation;
+namespace ProxyThreat.Pipeline.Tests.Output;
 
 /// <summary>FORMATS.md section 4, step 5: the incident progression file.</summary>
 public sealed class IncidentProgressionTests

@@ -1,9 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ProxyThreat.Pipeline.Analysis;
 using ProxyThreat.Pipeline.Provenance;
 using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Story;
 
-namespace ProxyThreat.Pipeline.Investigation;
+namespace ProxyThreat.Pipeline.Output;
 
 /// <summary>
 /// The <c>incident-progression-&lt;md5&gt;.json</c> file Spot's UI draws (FORMATS.md section 4 step 5), with the

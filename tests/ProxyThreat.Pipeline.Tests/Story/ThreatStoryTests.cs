@@ -1,9 +1,10 @@
+using ProxyThreat.Pipeline.Analysis;
 using ProxyThreat.Pipeline.Decisions;
-using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Sources;
+using ProxyThreat.Pipeline.Story;
 using ProxyThreat.Pipeline.Tests.Sources;
 
-namespace ProxyThreat.Pipeline.Tests.Investigation;
+namespace ProxyThreat.Pipeline.Tests.Story;
 
 /// <summary>FORMATS.md section 4, step 2: decision, else storyboard entry, else generated; field by field.</summary>
 public sealed class ThreatStoryTests
@@ -24,9 +25,9 @@ public sealed class ThreatStoryTests
 
     private static Decision DecisionWith(string? title, string? text) => new(Day, U, title, text, DecisionAction.Investigate);
 
-    private static string GeneratedTitle => SummaryWriter.Title(Analysis, 1);
+    private static string GeneratedTitle => GeneratedStory.Title(Analysis, 1);
 
-    private static string GeneratedText => SummaryWriter.Text(Day, Analysis, 20);
+    private static string GeneratedText => GeneratedStory.Text(Day, Analysis, 20);
 
     [Fact]
     public void Resolve_DecisionWithTitleAndText_UsesDecision()

@@ -1,8 +1,8 @@
-using ProxyThreat.Pipeline.Investigation;
+using ProxyThreat.Pipeline.Analysis;
 using ProxyThreat.Pipeline.Search;
 using ProxyThreat.Pipeline.Tests.Sources;
 
-namespace ProxyThreat.Pipeline.Tests.Investigation;
+namespace ProxyThreat.Pipeline.Tests.Analysis;
 
 /// <summary>FORMATS.md section 4, steps 3, 4 and 7, on hand-made rows.</summary>
 public sealed class ThreatAnalyzerTests

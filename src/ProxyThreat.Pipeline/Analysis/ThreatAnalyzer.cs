@@ -1,6 +1,6 @@
 using ProxyThreat.Pipeline.Search;
 
-namespace ProxyThreat.Pipeline.Investigation;
+namespace ProxyThreat.Pipeline.Analysis;
 
 /// <summary>
 /// The pure part of an investigation: aggregates, incident progression and timeline of one URI. Two passes

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
+using ProxyThreat.Pipeline.Analysis;
 
-namespace ProxyThreat.Pipeline.Investigation;
+namespace ProxyThreat.Pipeline.Story;
 
 /// <summary>The title and summary the worker writes itself when no analyst has.</summary>
-public static class SummaryWriter
+public static class GeneratedStory
 {
     /// <summary>
     /// Begins every generated title and text. Spot hands back what the worker wrote as a saved storyboard

@@ -1,7 +1,7 @@
 using ProxyThreat.Pipeline.Provenance;
 using ProxyThreat.Pipeline.Search;
 
-namespace ProxyThreat.Pipeline.Investigation;
+namespace ProxyThreat.Pipeline.Analysis;
 
 /// <summary>
 /// Everything FORMATS.md section 4 derives from one URI's expanded search (steps 3, 4, 5 and 7). It reads
