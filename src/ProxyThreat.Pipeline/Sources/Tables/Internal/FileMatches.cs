@@ -87,7 +87,7 @@ internal sealed class FileMatches
         private static int Id(int[] ids, TextTable from, TextTable to, int id)
         {
             var mapped = ids[id];
-            return mapped >= 0 ? mapped : ids[id] = to.IdOf(from[id]);
+            return mapped >= 0 ? mapped : ids[id] = to.IdOf(from, id);
         }
     }
 }

@@ -154,16 +154,7 @@ internal sealed unsafe class ParquetColumn : IDisposable
     }
 
     /// <summary>The id in <paramref name="table"/> of a row's text (<see cref="TextTable.Null"/> for a null); bytes that are not UTF-8 count as the string they decode to.</summary>
-    public int IdIn(int row, TextTable table)
-    {
-        if (IsNull(row))
-        {
-            return TextTable.Null;
-        }
-
-        var text = Utf8(row);
-        return System.Text.Unicode.Utf8.IsValid(text) ? table.IdOf(text) : table.IdOf(Encoding.UTF8.GetString(text));
-    }
+    public int IdIn(int row, TextTable table) => IsNull(row) ? TextTable.Null : table.IdOf(Utf8(row));
 
     /// <summary>A row's value as an int; null counts 0, as the timeline sums durations.</summary>
     public int Int(int row)
