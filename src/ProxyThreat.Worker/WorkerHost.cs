@@ -96,7 +96,7 @@ public static class WorkerHost
         // Standard error is always a sink; file and compact-JSON sinks come from the Serilog section.
         builder.Services.AddSingleton(_ => StatusLine.ForStandardError());
         builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Configuration(builder.Configuration, SerilogSection.ReaderOptions)
             .WriteTo.StandardError(services.GetRequiredService<StatusLine>()));
         builder.Services.AddSystemd();
         builder.Services.AddProxyThreatPipeline();

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Serilog;
 using Serilog.Configuration;
+using Serilog.Settings.Configuration;
 
 namespace ProxyThreat.Worker.Logging;
 
@@ -18,6 +19,12 @@ internal static class SerilogSection
 
     // The sinks the worker ships with; a published bundle cannot load others.
     private static readonly Assembly[] SinkAssemblies = [typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly];
+
+    /// <summary>
+    /// Reads the section with Serilog's own configuration methods and the shipped sinks, named outright: left to
+    /// find them, the reader opens every assembly beside the executable, a twentieth of a short run.
+    /// </summary>
+    public static ConfigurationReaderOptions ReaderOptions => new([typeof(LoggerConfiguration).Assembly, .. SinkAssemblies]);
 
     /// <summary>One message per fault, each naming the key.</summary>
     public static IEnumerable<string> Problems(IConfiguration configuration)
