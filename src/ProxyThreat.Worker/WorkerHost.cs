@@ -100,7 +100,7 @@ public static class WorkerHost
             .WriteTo.StandardError(services.GetRequiredService<StatusLine>()));
         builder.Services.AddSystemd();
         builder.Services.AddProxyThreatPipeline();
-        builder.Services.AddProxyThreatScheduling();
+        builder.Services.AddProxyThreatScheduling(scheduler: command.Verb == Verb.Run);
         builder.Services.AddProxyThreatReport();
         builder.Services.AddProxyThreatHooks();
         configureServices?.Invoke(builder.Services);

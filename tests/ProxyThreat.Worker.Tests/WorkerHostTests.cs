@@ -5,6 +5,7 @@ using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Worker.Cli;
 using ProxyThreat.Worker.Scheduling;
+using Quartz;
 
 namespace ProxyThreat.Worker.Tests;
 
@@ -79,6 +80,18 @@ public sealed class WorkerHostTests : IDisposable
         var error = Assert.Throws<UsageException>(() => Build("--Investigation:TopResult=5"));
 
         Assert.Contains("unknown configuration key Investigation:TopResult", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("run", true)]
+    [InlineData("status", false)]
+    [InlineData("check", false)]
+    public void Build_TheScheduler_OnlyForTheServiceThatStartsIt(string verb, bool scheduled)
+    {
+        using var host = WorkerHost.Build(CommandLine.Parse([verb, $"--Source:Tables:Root={_program.FullName}", $"--Hdfs:Local:Root={_program.FullName}"]), _program.FullName);
+
+        Assert.Equal(scheduled, host.Services.GetService<ISchedulerFactory>() is not null);
+        Assert.NotNull(host.Services.GetService<IOptions<ScheduleOptions>>());
     }
 
     private IHost Build(params string[] settings) =>

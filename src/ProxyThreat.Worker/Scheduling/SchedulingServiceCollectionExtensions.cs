@@ -12,7 +12,12 @@ namespace ProxyThreat.Worker.Scheduling;
 /// <summary>Registers the ledger and the scheduler that runs <see cref="InvestigationJob"/> while the host runs.</summary>
 public static class SchedulingServiceCollectionExtensions
 {
-    public static IServiceCollection AddProxyThreatScheduling(this IServiceCollection services)
+    /// <param name="services">The host's services.</param>
+    /// <param name="scheduler">
+    /// Whether to add the scheduler, which only the service (the run verb) starts: a one-shot verb would spend a
+    /// part of its start building and validating it. The schedule's settings are validated either way.
+    /// </param>
+    public static IServiceCollection AddProxyThreatScheduling(this IServiceCollection services, bool scheduler)
     {
         services.AddValidatedOptions<ScheduleOptions, ScheduleOptionsValidator>(ScheduleOptions.Section);
         services.AddValidatedOptions<StateOptions, StateOptionsValidator>(StateOptions.Section);
@@ -22,6 +27,10 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<LedgeredInvestigation>();
         services.AddOptions<HostOptions>()
             .Configure<IOptions<ScheduleOptions>>((host, schedule) => host.ShutdownTimeout = schedule.Value.ShutdownTimeout);
+        if (!scheduler)
+        {
+            return services;
+        }
 
         services.AddQuartz(q =>
         {
