@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ProxyThreat.Pipeline;
+using ProxyThreat.Worker.Logging;
 
 namespace ProxyThreat.Worker.Cli;
 

@@ -9,7 +9,7 @@ using ProxyThreat.Pipeline.Selection;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Spot;
 using ProxyThreat.Worker.Hooks;
-using ProxyThreat.Worker.Ledger;
+using ProxyThreat.Worker.Logging;
 using ProxyThreat.Worker.Notify;
 
 namespace ProxyThreat.Worker.Cli;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Serilog;
 using Serilog.Configuration;
-using ProxyThreat.Worker.Cli;
 using Serilog.Events;
 
 namespace ProxyThreat.Worker.Logging;

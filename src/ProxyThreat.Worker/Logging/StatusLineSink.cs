@@ -1,4 +1,3 @@
-using ProxyThreat.Worker.Cli;
 using Serilog.Core;
 using Serilog.Events;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Worker.Hooks;
-using ProxyThreat.Worker.Ledger;
 using ProxyThreat.Worker.Notify;
 using ProxyThreat.Worker.Report;
 using Quartz;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ProxyThreat.Worker.Cli;
+using ProxyThreat.Worker.Logging;
 
 namespace ProxyThreat.Worker.Tests.Cli;
 

@@ -1,6 +1,4 @@
-using ProxyThreat.Worker.Logging;
-
-namespace ProxyThreat.Worker.Cli;
+namespace ProxyThreat.Worker.Logging;
 
 /// <summary>
 /// The line a terminal shows under the output, redrawn in place (the backfill bar). Every other line written to

@@ -6,10 +6,11 @@ using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Selection;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Worker.Hooks;
+using ProxyThreat.Worker.Ledger;
 using ProxyThreat.Worker.Notify;
 using ProxyThreat.Worker.Scheduling;
 
-namespace ProxyThreat.Worker.Ledger;
+namespace ProxyThreat.Worker;
 
 /// <summary>
 /// Runs the investigator over a date and records each outcome in the ledger as it comes; with <c>onlyNew</c>,
