@@ -31,19 +31,21 @@ public static class OptionsBinding
         where TOptions : class
     {
         services.AddOptionsWithValidateOnStart<TOptions>()
-            .Configure<IConfiguration>((options, configuration) => Bind(configuration.GetSection(section), options));
+            .Configure<IConfiguration>((options, configuration) => Bind(configuration, section, options));
         return services;
     }
 
-    internal static void Bind(IConfigurationSection section, object options)
+    internal static void Bind(IConfiguration configuration, string path, object options)
     {
-        var unknown = UnknownKeys(section, options.GetType()).ToList();
+        var section = configuration.GetSection(path);
+        var replaced = RenamedKeys.Replaced(configuration);
+        var unknown = UnknownKeys(section, options.GetType(), replaced).ToList();
         if (unknown.Count > 0)
         {
             throw new OptionsValidationException(section.Path, options.GetType(), [$"unknown configuration key {string.Join(", ", unknown)}"]);
         }
 
-        var bad = BadValues(section, options.GetType()).ToList();
+        var bad = BadValues(section, options.GetType(), replaced).ToList();
         if (bad.Count > 0)
         {
             throw new OptionsValidationException(section.Path, options.GetType(), bad);
@@ -52,9 +54,9 @@ public static class OptionsBinding
         section.Bind(options);
     }
 
-    private static IEnumerable<string> UnknownKeys(IConfigurationSection section, Type type)
+    private static IEnumerable<string> UnknownKeys(IConfigurationSection section, Type type, IReadOnlySet<string> replaced)
     {
-        foreach (var child in section.GetChildren().Where(c => !RenamedKeys.IsReplaced(section, c)))
+        foreach (var child in section.GetChildren().Where(c => !replaced.Contains(c.Path)))
         {
             var property = Property(type, child.Key);
             if (property is null || (!property.CanWrite && !IsCollection(property.PropertyType)))
@@ -63,14 +65,14 @@ public static class OptionsBinding
             }
             else if (IsNested(property.PropertyType))
             {
-                foreach (var key in UnknownKeys(child, property.PropertyType))
+                foreach (var key in UnknownKeys(child, property.PropertyType, replaced))
                 {
                     yield return key;
                 }
             }
             else if (NestedElement(property.PropertyType) is { } element)
             {
-                foreach (var key in child.GetChildren().SelectMany(e => UnknownKeys(e, element)))
+                foreach (var key in child.GetChildren().SelectMany(e => UnknownKeys(e, element, replaced)))
                 {
                     yield return key;
                 }
@@ -88,21 +90,21 @@ public static class OptionsBinding
     }
 
     /// <summary>Values the binder would refuse with only a .NET type name; each message says what the key takes.</summary>
-    private static IEnumerable<string> BadValues(IConfigurationSection section, Type type)
+    private static IEnumerable<string> BadValues(IConfigurationSection section, Type type, IReadOnlySet<string> replaced)
     {
-        foreach (var child in section.GetChildren().Where(c => !RenamedKeys.IsReplaced(section, c)))
+        foreach (var child in section.GetChildren().Where(c => !replaced.Contains(c.Path)))
         {
             var propertyType = Property(type, child.Key)!.PropertyType;
             if (IsNested(propertyType))
             {
-                foreach (var message in BadValues(child, propertyType))
+                foreach (var message in BadValues(child, propertyType, replaced))
                 {
                     yield return message;
                 }
             }
             else if (NestedElement(propertyType) is { } entryType)
             {
-                foreach (var message in child.GetChildren().SelectMany(e => BadValues(e, entryType)))
+                foreach (var message in child.GetChildren().SelectMany(e => BadValues(e, entryType, replaced)))
                 {
                     yield return message;
                 }

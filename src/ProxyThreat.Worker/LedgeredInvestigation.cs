@@ -8,7 +8,6 @@ using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Worker.Hooks;
 using ProxyThreat.Worker.Ledger;
 using ProxyThreat.Worker.Notify;
-using ProxyThreat.Worker.Scheduling;
 
 namespace ProxyThreat.Worker;
 
@@ -36,19 +35,19 @@ public sealed class LedgeredInvestigation
         Notifier notifier,
         AfterDateHook hook,
         IOptions<InvestigationOptions> investigation,
-        IOptions<ScheduleOptions> schedule,
+        IOptions<StateOptions> state,
         TimeProvider time,
         ILogger<LedgeredInvestigation> logger)
     {
         ArgumentNullException.ThrowIfNull(investigation);
-        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(state);
         _investigator = investigator;
         _source = source;
         _ledger = ledger;
         _notifier = notifier;
         _hook = hook;
         _investigation = investigation.Value;
-        _retry = new RetrySettings(schedule.Value.MaxAttempts, schedule.Value.RetryDelay, ScheduleDefaults.MaxRetryDelay);
+        _retry = new RetrySettings(state.Value.MaxAttempts, state.Value.RetryDelay, StateDefaults.MaxRetryDelay);
         _time = time;
         _logger = logger;
     }

@@ -124,8 +124,8 @@ public sealed class SoakTests : IDisposable
         $"--State:Path={LedgerPath}",
         "--Schedule:Cron=* * * * * ?",
         "--Schedule:LookbackDays=1",
-        "--Schedule:RetryDelay=00:00:00",
-        "--Schedule:MaxAttempts=100",
+        "--State:RetryDelay=00:00:00",
+        "--State:MaxAttempts=100",
         "--Serilog:MinimumLevel:Default=Debug",
     ];
 

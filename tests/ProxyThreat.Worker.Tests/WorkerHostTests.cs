@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Worker.Cli;
+using ProxyThreat.Worker.Ledger;
 using ProxyThreat.Worker.Scheduling;
 using Quartz;
 
@@ -53,6 +54,34 @@ public sealed class WorkerHostTests : IDisposable
         using var host = Build(argument);
 
         Assert.Equal(TimeSpan.FromMinutes(minutes), host.Services.GetRequiredService<IOptions<InvestigationOptions>>().Value.TimelineGap);
+    }
+
+    [Fact]
+    public void Build_RetryKeysOfTheScheduleSection_WorkAsTheStateKeysWithAWarningNamingTheNewKey()
+    {
+        var log = Path.Join(_program.FullName, "worker.log");
+        using (var host = Build("--Schedule:MaxAttempts=3", "--Schedule:RetryDelay=00:05:00", "--Serilog:WriteTo:0:Name=File", $"--Serilog:WriteTo:0:Args:path={log}"))
+        {
+            var state = host.Services.GetRequiredService<IOptions<StateOptions>>().Value;
+            Assert.Equal((3, TimeSpan.FromMinutes(5)), (state.MaxAttempts, state.RetryDelay));
+        }
+
+        var written = File.ReadAllText(log);
+        Assert.Contains("Schedule:MaxAttempts is renamed State:MaxAttempts and stops working in the next release: set State:MaxAttempts=3 instead", written, StringComparison.Ordinal);
+        Assert.Contains("Schedule:RetryDelay is renamed State:RetryDelay and stops working in the next release: set State:RetryDelay=00:05:00 instead", written, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ \"Schedule\": { \"MaxAttempts\": 7 } }", "--State:MaxAttempts=2", 2)]
+    [InlineData("{ \"State\": { \"MaxAttempts\": 7 } }", "--Schedule:MaxAttempts=2", 2)]
+    [InlineData("{ \"Schedule\": { \"MaxAttempts\": 7 } }", "--Schedule:LookbackDays=3", 7)]
+    public async Task Build_KeyMovedToAnotherSection_TheHigherLayerOfEitherKeyWins(string appsettings, string argument, int attempts)
+    {
+        await File.WriteAllTextAsync(Path.Join(_program.FullName, "appsettings.json"), appsettings);
+
+        using var host = Build(argument);
+
+        Assert.Equal(attempts, host.Services.GetRequiredService<IOptions<StateOptions>>().Value.MaxAttempts);
     }
 
     [Fact]

@@ -167,7 +167,7 @@ public sealed class WorkerProcessTests : IDisposable
     [InlineData("--config file", "investigate", "--date", "2016-07-08", "--config", "nope.json")]
     [InlineData("--config '", "investigate", "--date", "2016-07-08", "--config", "samples")]
     [InlineData("Source:Kind 'tabels' must be one of: tables, graphql", "investigate", "--date", "2016-07-08", "--Source:Kind=tabels")]
-    [InlineData("Schedule:RetryDelay '15m' is not a duration", "run", "--Schedule:RetryDelay=15m")]
+    [InlineData("State:RetryDelay '15m' is not a duration", "run", "--State:RetryDelay=15m")]
     [InlineData("Report:Publish 'yes' must be true or false", "run", "--Report:Publish=yes")]
     [InlineData("Investigation:MaxParallelThreats 'lots' is not a whole number", "investigate", "--date", "2016-07-08", "--Investigation:MaxParallelThreats=lots")]
     [InlineData("Serilog:WriteTo:0:Name 'file' is not a sink the worker includes", "investigate", "--date", "2016-07-08", "--Serilog:WriteTo:0:Name=file", "--Serilog:WriteTo:0:Args:path=x.log")]

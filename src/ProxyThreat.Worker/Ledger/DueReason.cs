@@ -24,6 +24,6 @@ public enum DueReason
     /// <summary>Failed, and the retry delay has not passed yet.</summary>
     Waiting,
 
-    /// <summary>Failed <c>Schedule:MaxAttempts</c> times with these inputs.</summary>
+    /// <summary>Failed <c>State:MaxAttempts</c> times with these inputs.</summary>
     GivenUp,
 }

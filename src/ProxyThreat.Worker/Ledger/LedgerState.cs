@@ -15,6 +15,6 @@ public enum LedgerState
     /// <summary>The last attempt failed; retried after a growing delay.</summary>
     Failed,
 
-    /// <summary><c>Schedule:MaxAttempts</c> attempts failed; left alone until its inputs change.</summary>
+    /// <summary><c>State:MaxAttempts</c> attempts failed; left alone until its inputs change.</summary>
     GivenUp,
 }

@@ -1,6 +1,6 @@
 namespace ProxyThreat.Worker.Ledger;
 
-/// <summary>Configuration section <c>State</c>: where the ledger lives.</summary>
+/// <summary>Configuration section <c>State</c>: where the ledger lives, and how it retries a failed threat.</summary>
 public sealed class StateOptions
 {
     public const string Section = "State";
@@ -12,6 +12,12 @@ public sealed class StateOptions
     /// under the working directory.
     /// </summary>
     public string? Path { get; set; }
+
+    /// <summary>Failed attempts of one threat before it is given up until its inputs change.</summary>
+    public int MaxAttempts { get; set; } = StateDefaults.MaxAttempts;
+
+    /// <summary>The wait after the first failure; it doubles after each further failure.</summary>
+    public TimeSpan RetryDelay { get; set; } = StateDefaults.RetryDelay;
 
     public string ResolvedPath => System.IO.Path.GetFullPath(Path ?? System.IO.Path.Join(StateDirectory(), FileName));
 

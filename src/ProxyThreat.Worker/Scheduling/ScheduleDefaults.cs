@@ -8,19 +8,12 @@ public static class ScheduleDefaults
     public const int LookbackDays = 2;
     public const int MaxLookbackDays = 31;
     public const string TimeZone = "UTC";
-    public const int MaxAttempts = 5;
-    public const int MaxAttemptsLimit = 100;
-
-    public static TimeSpan RetryDelay { get; } = TimeSpan.FromMinutes(15);
 
     public static TimeSpan ShutdownTimeout { get; } = TimeSpan.FromSeconds(30);
 
     public static TimeSpan MinShutdownTimeout { get; } = TimeSpan.FromSeconds(1);
 
     public static TimeSpan MaxShutdownTimeout { get; } = TimeSpan.FromHours(1);
-
-    /// <summary>The delay doubles after each failed attempt, up to this.</summary>
-    public static TimeSpan MaxRetryDelay { get; } = TimeSpan.FromDays(1);
 
     /// <summary>A cron firing more than this late (the previous firing was still running) is skipped.</summary>
     public static TimeSpan MisfireThreshold { get; } = TimeSpan.FromSeconds(5);

@@ -1,6 +1,6 @@
 namespace ProxyThreat.Worker.Scheduling;
 
-/// <summary>Configuration section <c>Schedule</c>: when the <c>run</c> verb looks for new work, and how it retries.</summary>
+/// <summary>Configuration section <c>Schedule</c>: when the <c>run</c> verb looks for new work, and how long it may take to stop.</summary>
 public sealed class ScheduleOptions
 {
     public const string Section = "Schedule";
@@ -13,12 +13,6 @@ public sealed class ScheduleOptions
 
     /// <summary>The time zone that says what "today" is and in which the cron runs.</summary>
     public string TimeZone { get; set; } = ScheduleDefaults.TimeZone;
-
-    /// <summary>Failed attempts of one threat before it is given up until its inputs change.</summary>
-    public int MaxAttempts { get; set; } = ScheduleDefaults.MaxAttempts;
-
-    /// <summary>The wait after the first failure; it doubles after each further failure.</summary>
-    public TimeSpan RetryDelay { get; set; } = ScheduleDefaults.RetryDelay;
 
     /// <summary>How long a stop may take: in-flight work is cancelled and the process exits within it.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = ScheduleDefaults.ShutdownTimeout;

@@ -29,16 +29,6 @@ public sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOptions>
             failures.Add($"{S}:TimeZone '{options.TimeZone}' is not a time zone this system knows (e.g. UTC, Europe/Paris)");
         }
 
-        if (options.MaxAttempts is < 1 or > ScheduleDefaults.MaxAttemptsLimit)
-        {
-            failures.Add($"{S}:MaxAttempts must be from 1 to {ScheduleDefaults.MaxAttemptsLimit}; got {options.MaxAttempts}");
-        }
-
-        if (options.RetryDelay < TimeSpan.Zero || options.RetryDelay > ScheduleDefaults.MaxRetryDelay)
-        {
-            failures.Add($"{S}:RetryDelay must be from 00:00:00 to {ScheduleDefaults.MaxRetryDelay}; got {options.RetryDelay}");
-        }
-
         if (options.ShutdownTimeout < ScheduleDefaults.MinShutdownTimeout || options.ShutdownTimeout > ScheduleDefaults.MaxShutdownTimeout)
         {
             failures.Add($"{S}:ShutdownTimeout must be from {ScheduleDefaults.MinShutdownTimeout} to {ScheduleDefaults.MaxShutdownTimeout}; got {options.ShutdownTimeout}");

@@ -73,7 +73,7 @@ public sealed class InvestigationJobTests : IAsyncLifetime
 
         // A directory where B's incident-progression file goes: every write of B fails, A's are untouched.
         Directory.CreateDirectory(_service.ProgressionPath(B));
-        await _service.StartAsync("--Schedule:MaxAttempts=3");
+        await _service.StartAsync("--State:MaxAttempts=3");
 
         var firings = await _service.FiringsUntilAsync(f => f.Outcomes.Count == 0);
         firings.AddRange([await _service.NextFiringAsync(), await _service.NextFiringAsync()]);

@@ -82,7 +82,7 @@ internal sealed class ServiceHarness
             $"--Investigation:DecisionsPath={DecisionsPath}",
             $"--State:Path={LedgerPath}",
             "--Schedule:Cron=* * * * * ?",
-            "--Schedule:RetryDelay=00:00:00",
+            "--State:RetryDelay=00:00:00",
             .. settings,
         ];
         _host = WorkerHost.Build(CommandLine.Parse(args));
