@@ -35,7 +35,7 @@ public sealed class HookLedger
     public HookLedger(IOptions<StateOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _path = options.Value.ResolvedPath;
+        _path = LedgerPath.Resolve(options.Value);
     }
 
     /// <summary>Records that a run wrote to the date, making its hook due.</summary>

@@ -36,7 +36,7 @@ public sealed class DeliveryLedger
     public DeliveryLedger(IOptions<StateOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _path = options.Value.ResolvedPath;
+        _path = LedgerPath.Resolve(options.Value);
     }
 
     /// <summary>The row of a threat for a receiver, if any.</summary>

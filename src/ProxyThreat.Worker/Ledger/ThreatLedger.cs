@@ -36,7 +36,7 @@ public sealed class ThreatLedger
     public ThreatLedger(IOptions<StateOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _path = options.Value.ResolvedPath;
+        _path = LedgerPath.Resolve(options.Value);
     }
 
     public string Path => _path;
