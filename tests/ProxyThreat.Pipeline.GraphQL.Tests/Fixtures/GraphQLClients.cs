@@ -8,7 +8,7 @@ using ProxyThreat.Pipeline.Tls;
 namespace ProxyThreat.Pipeline.GraphQL.Tests.Fixtures;
 
 /// <summary>Builds the GraphQL source as the worker would, with test-sized timeouts and retry delays.</summary>
-public static class GraphQLClients
+internal static class GraphQLClients
 {
     public static GraphQLSourceOptions Options(Uri endpoint, Action<GraphQLSourceOptions>? configure = null)
     {

@@ -17,7 +17,7 @@ namespace ProxyThreat.Pipeline.Sources.GraphQL;
 /// jittered exponential backoff; GraphQL errors and 4xx answers are not. Every failure is a
 /// <see cref="GraphQLException"/>; cancellation by the caller stays an <see cref="OperationCanceledException"/>.
 /// </summary>
-public sealed class GraphQLHttpClient
+internal sealed class GraphQLHttpClient
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
     private const int MaxQuotedBodyChars = 500;

@@ -5,4 +5,4 @@ namespace ProxyThreat.Pipeline.Sources.GraphQL;
 /// into the query text.
 /// </summary>
 /// <param name="Operation">A name for messages and logs (e.g. <c>threat.details</c>); it is not sent.</param>
-public sealed record GraphQLRequest(string Operation, string Query, IReadOnlyDictionary<string, string?> Variables);
+internal sealed record GraphQLRequest(string Operation, string Query, IReadOnlyDictionary<string, string?> Variables);

@@ -7,4 +7,4 @@ namespace ProxyThreat.Pipeline.Sources.GraphQL;
 /// the whole element, though not always as the final block of its input (so <c>TrySkip</c>, not <c>Skip</c>);
 /// the parser reads no further than its end.
 /// </summary>
-public delegate T GraphQLRowParser<out T>(ref Utf8JsonReader reader);
+internal delegate T GraphQLRowParser<out T>(ref Utf8JsonReader reader);

@@ -22,7 +22,7 @@ public sealed class GraphQLSource : IThreatSource
     /// <param name="client">The API's client.</param>
     /// <param name="options">The source's settings.</param>
     /// <param name="spill">Where searches past their memory budget keep their rows; files a crashed run left there are deleted now.</param>
-    public GraphQLSource(GraphQLHttpClient client, IOptions<GraphQLSourceOptions> options, SpillFolder spill)
+    internal GraphQLSource(GraphQLHttpClient client, IOptions<GraphQLSourceOptions> options, SpillFolder spill)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(spill);

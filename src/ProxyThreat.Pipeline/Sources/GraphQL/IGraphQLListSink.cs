@@ -6,7 +6,7 @@ namespace ProxyThreat.Pipeline.Sources.GraphQL;
 /// Takes the elements of the list a query reads, one by one as the answer streams in. Each attempt of a query
 /// gets a sink of its own; a sink that is <see cref="IDisposable"/> is disposed when its attempt fails.
 /// </summary>
-public interface IGraphQLListSink
+internal interface IGraphQLListSink
 {
     /// <summary>How many elements it took.</summary>
     int Count { get; }
