@@ -15,6 +15,7 @@ using ProxyThreat.Worker.Cli;
 using ProxyThreat.Worker.Hooks;
 using ProxyThreat.Worker.Ledger;
 using ProxyThreat.Worker.Logging;
+using ProxyThreat.Worker.Notify;
 using ProxyThreat.Worker.Report;
 using ProxyThreat.Worker.Scheduling;
 using Serilog;
@@ -100,9 +101,12 @@ public static class WorkerHost
             .WriteTo.StandardError(services.GetRequiredService<StatusLine>()));
         builder.Services.AddSystemd();
         builder.Services.AddProxyThreatPipeline();
-        builder.Services.AddProxyThreatScheduling(scheduler: command.Verb == Verb.Run);
-        builder.Services.AddProxyThreatReport();
+        builder.Services.AddProxyThreatLedger();
+        builder.Services.AddProxyThreatNotify();
         builder.Services.AddProxyThreatHooks();
+        builder.Services.AddProxyThreatReport();
+        builder.Services.AddProxyThreatScheduling(scheduler: command.Verb == Verb.Run);
+        builder.Services.AddSingleton<LedgeredInvestigation>();
         configureServices?.Invoke(builder.Services);
 
         // Building resolves the host's lifetime, whose options read Schedule:ShutdownTimeout: a bad value can surface here already.

@@ -4,6 +4,7 @@ using ProxyThreat.Pipeline;
 using ProxyThreat.Pipeline.Notify;
 using ProxyThreat.Worker.Hooks;
 using ProxyThreat.Worker.Ledger;
+using ProxyThreat.Worker.Notify;
 using ProxyThreat.Worker.Scheduling;
 
 namespace ProxyThreat.Worker.Cli;

@@ -4,12 +4,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline;
 using ProxyThreat.Worker.Ledger;
-using ProxyThreat.Worker.Notify;
 using Quartz;
 
 namespace ProxyThreat.Worker.Scheduling;
 
-/// <summary>Registers the ledger and the scheduler that runs <see cref="InvestigationJob"/> while the host runs.</summary>
+/// <summary>Registers the schedule's settings and the scheduler that runs <see cref="InvestigationJob"/> while the host runs.</summary>
 public static class SchedulingServiceCollectionExtensions
 {
     /// <param name="services">The host's services.</param>
@@ -20,11 +19,6 @@ public static class SchedulingServiceCollectionExtensions
     public static IServiceCollection AddProxyThreatScheduling(this IServiceCollection services, bool scheduler)
     {
         services.AddValidatedOptions<ScheduleOptions, ScheduleOptionsValidator>(ScheduleOptions.Section);
-        services.AddValidatedOptions<StateOptions, StateOptionsValidator>(StateOptions.Section);
-        services.AddSingleton<ThreatLedger>();
-        services.AddSingleton<DeliveryLedger>();
-        services.AddSingleton<Notifier>();
-        services.AddSingleton<LedgeredInvestigation>();
         services.AddOptions<HostOptions>()
             .Configure<IOptions<ScheduleOptions>>((host, schedule) => host.ShutdownTimeout = schedule.Value.ShutdownTimeout);
         if (!scheduler)

@@ -3,6 +3,7 @@ using ProxyThreat.Pipeline.Notify;
 using ProxyThreat.Worker.Cli;
 using ProxyThreat.Worker.Hooks;
 using ProxyThreat.Worker.Ledger;
+using ProxyThreat.Worker.Notify;
 using ProxyThreat.Worker.Scheduling;
 
 namespace ProxyThreat.Worker.Tests.Cli;

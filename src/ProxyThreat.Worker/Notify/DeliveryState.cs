@@ -1,4 +1,4 @@
-namespace ProxyThreat.Worker.Ledger;
+namespace ProxyThreat.Worker.Notify;
 
 /// <summary>Where a threat's document for one receiver stands.</summary>
 public enum DeliveryState

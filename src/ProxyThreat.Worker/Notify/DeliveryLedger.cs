@@ -1,8 +1,9 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ProxyThreat.Worker.Ledger;
 
-namespace ProxyThreat.Worker.Ledger;
+namespace ProxyThreat.Worker.Notify;
 
 /// <summary>
 /// The ledger's outbox of alerts and webhook documents: one row per (receiver, date, URI) in its own table of the

@@ -1,4 +1,4 @@
-namespace ProxyThreat.Worker.Ledger;
+namespace ProxyThreat.Worker.Notify;
 
 /// <summary>The ledger's row for one threat of one date and one receiver: the latest document and its delivery.</summary>
 /// <param name="Receiver">The receiver's key (<c>thehive:…</c>, <c>webhook:…</c>), which holds no secret.</param>
