@@ -110,14 +110,16 @@ public static class WorkerHost
         configureServices?.Invoke(builder.Services);
 
         // Building resolves the host's lifetime, whose options read Schedule:ShutdownTimeout: a bad value can surface here already.
-        var host = Checked(builder.Build);
+        var host = Checked(builder.Build, renamed);
         try
         {
-            Checked(() =>
-            {
-                host.Services.GetRequiredService<IStartupValidator>().Validate();
-                return host;
-            });
+            Checked(
+                () =>
+                {
+                    host.Services.GetRequiredService<IStartupValidator>().Validate();
+                    return host;
+                },
+                renamed);
         }
         catch
         {
@@ -134,8 +136,11 @@ public static class WorkerHost
         return host;
     }
 
-    /// <summary>Runs a step that binds and validates options, turning a bad value into one usage error naming every key at fault.</summary>
-    private static T Checked<T>(Func<T> step)
+    /// <summary>
+    /// Runs a step that binds and validates options, turning a bad value into one usage error naming every key at
+    /// fault. A value set under a renamed key is refused under its new name, so the renames in use are named too.
+    /// </summary>
+    private static T Checked<T>(Func<T> step, IReadOnlyList<string> renamed)
     {
         try
         {
@@ -143,7 +148,7 @@ public static class WorkerHost
         }
         catch (Exception ex) when (IsConfiguration(ex))
         {
-            throw new UsageException("configuration: " + string.Join("; ", Failures(ex)), ex);
+            throw new UsageException("configuration: " + string.Join("; ", Failures(ex).Concat(renamed)), ex);
         }
     }
 

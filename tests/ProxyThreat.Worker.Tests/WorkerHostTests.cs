@@ -85,6 +85,16 @@ public sealed class WorkerHostTests : IDisposable
     }
 
     [Fact]
+    public void Build_OldKeyWithAValueItsNewKeyRefuses_UsageErrorSaysTheOldKeyWasRenamed()
+    {
+        var error = Assert.Throws<UsageException>(() => Build("--Schedule:ShutdownSeconds=0"));
+
+        Assert.Equal(
+            "configuration: Schedule:ShutdownTimeout must be from 00:00:01 to 01:00:00; got 00:00:00; Schedule:ShutdownSeconds is renamed Schedule:ShutdownTimeout and stops working in the next release: set Schedule:ShutdownTimeout=00:00:00 instead",
+            error.Message);
+    }
+
+    [Fact]
     public void Build_OldKeyNotANumberOfSeconds_UsageErrorNamingBothKeys()
     {
         var error = Assert.Throws<UsageException>(() => Build("--Schedule:ShutdownSeconds=00:00:30"));
