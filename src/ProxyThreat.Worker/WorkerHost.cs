@@ -84,12 +84,7 @@ public static class WorkerHost
         builder.Configuration.AddInMemoryCollection(command.Settings);
         CheckSections(builder.Configuration);
         var (renamed, renamedProblems) = RenamedKeys.Apply(builder.Configuration);
-        if (renamedProblems.Count > 0)
-        {
-            throw new UsageException("configuration: " + string.Join("; ", renamedProblems));
-        }
-
-        if (SerilogSection.Problems(builder.Configuration).ToList() is { Count: > 0 } problems)
+        if (renamedProblems.Concat(SerilogSection.Problems(builder.Configuration)).ToList() is { Count: > 0 } problems)
         {
             throw new UsageException("configuration: " + string.Join("; ", problems));
         }
