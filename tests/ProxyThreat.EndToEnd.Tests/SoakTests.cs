@@ -14,16 +14,19 @@ using Xunit.Abstractions;
 namespace ProxyThreat.EndToEnd.Tests;
 
 /// <summary>
-/// The service (<c>run</c>, a process of its own) on a cron of every second for a few hundred firings, while both
-/// servers play faults chosen at random from a seed and the analysts keep changing their decisions; then the faults
-/// stop. It must end exactly where a clean run ends, with nothing hidden left behind, a ledger that agrees with
-/// the outputs, and no growth of memory or open files. Bounded to a few minutes; CI runs it with the rest.
+/// The service (<c>run</c>, a process of its own) on a cron of every second, while both servers play faults chosen
+/// at random from a seed and the analysts keep changing their decisions; then the faults stop. Each installation
+/// must end exactly where a clean run ends, with nothing hidden left behind, a ledger that agrees with the outputs,
+/// and no growth of memory or open files. A cron fires at most once a second, so two installations (one Spot API,
+/// an HttpFS gateway and a ledger each) are soaked side by side: a few hundred firings in under two minutes, which
+/// CI runs with the rest.
 /// </summary>
 [Trait("Category", "Soak")]
 public sealed class SoakTests : IDisposable
 {
     private const int Seed = 20161128;
-    private const int FaultyFirings = 150;
+    private const int Installations = 2;
+    private const int FaultyFirings = 90;
     private const int WarmFirings = 20;
 
     private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
@@ -46,7 +49,7 @@ public sealed class SoakTests : IDisposable
 
     private string Decisions => Path.Join(_dir, "decisions.jsonl");
 
-    private string LedgerPath => Path.Join(_dir, "ledger.db");
+    private string LedgerPath(int installation) => Path.Join(_dir, $"ledger{installation}.db");
 
     public void Dispose()
     {
@@ -60,41 +63,61 @@ public sealed class SoakTests : IDisposable
         await SeedTodayAsync();
         await DecideAsync(0);
         await using var graphql = await SpotGraphQLServer.StartAsync(new LocalHdfs(Tables), Layout);
-        await using var webhdfs = await WebHdfsEmulator.StartAsync(httpFs: true);
-        await SeedOtherToolsFilesAsync(webhdfs);
         graphql.CutDelay = TimeSpan.FromMilliseconds(20);
         graphql.FaultFor = _ => Fault(0.05, ServerFault.Status500, ServerFault.CutMidBody, ServerFault.TruncatedBody);
-        webhdfs.FaultFor = _ => Fault(0.02, EmulatedFault.Status500, EmulatedFault.SafeMode, EmulatedFault.Drop, EmulatedFault.LoseAnswer, EmulatedFault.Stall);
-
-        var service = new ServiceProcess(Service(graphql, webhdfs));
+        var soaked = new List<WebHdfsEmulator>();
+        var services = new List<ServiceProcess>();
         try
         {
-            // Warm: the first firings write everything, through the faults.
-            await service.FiringsAsync(WarmFirings);
-            var warm = service.Resources();
-            for (var churn = 1; service.Firings < FaultyFirings; churn++)
+            for (var i = 0; i < Installations; i++)
             {
-                await DecideAsync(churn);
-                await service.FiringsAsync(10);
+                var webhdfs = await WebHdfsEmulator.StartAsync(httpFs: true);
+                soaked.Add(webhdfs);
+                await SeedOtherToolsFilesAsync(webhdfs);
+                webhdfs.FaultFor = _ => Fault(0.02, EmulatedFault.Status500, EmulatedFault.SafeMode, EmulatedFault.Drop, EmulatedFault.LoseAnswer, EmulatedFault.Stall);
+                services.Add(new ServiceProcess(Service(graphql, webhdfs, LedgerPath(i))));
             }
 
-            // The faults stop: the service settles, every threat written for the last decisions.
-            _faulting = false;
-            await service.UntilSettledAsync();
-            var settled = service.Resources();
-            _log.WriteLine($"seed {Seed}: {service.Firings} firings; warm {warm}, settled {settled}");
+            // Warm: the first firings write everything, through the faults.
+            await Task.WhenAll(services.Select(s => s.FiringsAsync(WarmFirings)));
+            var warm = services.Select(s => s.Resources()).ToList();
+            for (var churn = 1; services.Min(s => s.Firings) < FaultyFirings; churn++)
+            {
+                await DecideAsync(churn);
+                await Task.WhenAll(services.Select(s => s.FiringsAsync(10)));
+            }
 
-            Assert.True(settled.OpenFiles <= warm.OpenFiles + 8, $"open files grew: warm {warm}, settled {settled}");
-            Assert.True(settled.ResidentBytes <= (warm.ResidentBytes * 1.3) + (32 << 20), $"memory grew: warm {warm}, settled {settled}");
-            Assert.Equal(0, await service.StopAsync());
+            // The faults stop: each service settles, every threat written for the last decisions.
+            _faulting = false;
+            await Task.WhenAll(services.Select(s => s.UntilSettledAsync()));
+            for (var i = 0; i < Installations; i++)
+            {
+                var (service, settled) = (services[i], services[i].Resources());
+                _log.WriteLine($"seed {Seed}, installation {i}: {service.Firings} firings; warm {warm[i]}, settled {settled}");
+                Assert.True(settled.OpenFiles <= warm[i].OpenFiles + 8, $"installation {i}: open files grew: warm {warm[i]}, settled {settled}");
+                Assert.True(settled.ResidentBytes <= (warm[i].ResidentBytes * 1.3) + (32 << 20), $"installation {i}: memory grew: warm {warm[i]}, settled {settled}");
+            }
+
+            Assert.Equal(Enumerable.Repeat(0, Installations), await Task.WhenAll(services.Select(s => s.StopAsync())));
+
+            await AssertLikeACleanRunAsync(graphql, soaked);
+            for (var i = 0; i < Installations; i++)
+            {
+                await AssertLedgerAgreesAsync(soaked[i], LedgerPath(i));
+            }
         }
         finally
         {
-            service.Dispose();
-        }
+            foreach (var service in services)
+            {
+                service.Dispose();
+            }
 
-        await AssertLikeACleanRunAsync(graphql, webhdfs);
-        await AssertLedgerAgreesAsync(webhdfs);
+            foreach (var webhdfs in soaked)
+            {
+                await webhdfs.DisposeAsync();
+            }
+        }
     }
 
     private T Fault<T>(double rate, params T[] faults)
@@ -106,7 +129,7 @@ public sealed class SoakTests : IDisposable
         }
     }
 
-    private string[] Service(SpotGraphQLServer graphql, WebHdfsEmulator webhdfs) =>
+    private string[] Service(SpotGraphQLServer graphql, WebHdfsEmulator webhdfs, string ledger) =>
     [
         "run",
         "--Source:Kind=graphql",
@@ -121,7 +144,7 @@ public sealed class SoakTests : IDisposable
         "--Hdfs:WebHdfs:Retries=3",
         "--Hdfs:WebHdfs:RetryDelay=00:00:00.01",
         $"--Investigation:DecisionsPath={Decisions}",
-        $"--State:Path={LedgerPath}",
+        $"--State:Path={ledger}",
         "--Schedule:Cron=* * * * * ?",
         "--Schedule:LookbackDays=1",
         "--State:RetryDelay=00:00:00",
@@ -129,7 +152,7 @@ public sealed class SoakTests : IDisposable
         "--Serilog:MinimumLevel:Default=Debug",
     ];
 
-    private async Task AssertLikeACleanRunAsync(SpotGraphQLServer graphql, WebHdfsEmulator soaked)
+    private async Task AssertLikeACleanRunAsync(SpotGraphQLServer graphql, IEnumerable<WebHdfsEmulator> soaked)
     {
         await using var clean = await WebHdfsEmulator.StartAsync(httpFs: true);
         await SeedOtherToolsFilesAsync(clean);
@@ -143,18 +166,21 @@ public sealed class SoakTests : IDisposable
         Assert.True(code == 0, output);
 
         var expected = WorkerRuns.Files(Path.Join(clean.Root, "user"));
-        var actual = WorkerRuns.Files(Path.Join(soaked.Root, "user"));
-        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
-        Assert.DoesNotContain(actual.Keys, k => Path.GetFileName(k).StartsWith('.'));
-        foreach (var (file, bytes) in expected)
+        foreach (var installation in soaked)
         {
-            Assert.True(bytes.AsSpan().SequenceEqual(actual[file]), $"{file} differs from a clean run's (seed {Seed})");
+            var actual = WorkerRuns.Files(Path.Join(installation.Root, "user"));
+            Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+            Assert.DoesNotContain(actual.Keys, k => Path.GetFileName(k).StartsWith('.'));
+            foreach (var (file, bytes) in expected)
+            {
+                Assert.True(bytes.AsSpan().SequenceEqual(actual[file]), $"{file} differs from a clean run's (seed {Seed})");
+            }
         }
     }
 
-    private async Task AssertLedgerAgreesAsync(WebHdfsEmulator soaked)
+    private static async Task AssertLedgerAgreesAsync(WebHdfsEmulator soaked, string ledger)
     {
-        var entries = await new ThreatLedger(Options.Create(new StateOptions { Path = LedgerPath })).ReadDateAsync(Today, CancellationToken.None);
+        var entries = await new ThreatLedger(Options.Create(new StateOptions { Path = ledger })).ReadDateAsync(Today, CancellationToken.None);
         Assert.Equal(Enumerable.Range(0, 8).Select(Threat).Order(), entries.Keys.Order());
         foreach (var (uri, entry) in entries)
         {
