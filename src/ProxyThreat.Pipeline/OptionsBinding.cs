@@ -1,4 +1,5 @@
 using System.Collections;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,21 @@ public static class OptionsBinding
         return services;
     }
 
+    /// <summary>
+    /// Registers an options section checked at start by the validator generated from its properties' annotations
+    /// (<see cref="KeyRangeAttribute"/>, <see cref="KeyRequiredAttribute"/>) and by its hand-written validator, for
+    /// what annotations cannot say; both run, and every failure of either is reported.
+    /// </summary>
+    public static IServiceCollection AddValidatedOptions<TOptions, TValidator, TAnnotationsValidator>(this IServiceCollection services, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+        where TAnnotationsValidator : class, IValidateOptions<TOptions>, new()
+    {
+        services.AddValidatedOptions<TOptions, TValidator>(section);
+        services.AddSingleton<IValidateOptions<TOptions>>(new SectionNamed<TOptions>(section, new TAnnotationsValidator()));
+        return services;
+    }
+
     /// <summary>Registers an options section whose keys and value types are all there is to check, at start.</summary>
     public static IServiceCollection AddValidatedOptions<TOptions>(this IServiceCollection services, string section)
         where TOptions : class
@@ -34,6 +50,14 @@ public static class OptionsBinding
             .Configure<IConfiguration>((options, configuration) => Bind(configuration, section, options));
         return services;
     }
+
+    /// <summary>
+    /// The configuration key a generated validator checks: it names a property by the options' name, the path to it
+    /// and the property (<c>Notify.Webhooks[0].Url</c>), and a section's annotations are run with the section as that
+    /// name (<c>Notify:Webhooks:0:Url</c>).
+    /// </summary>
+    internal static string Key(ValidationContext context) =>
+        context.DisplayName.Replace('[', '.').Replace("]", string.Empty, StringComparison.Ordinal).Replace('.', ':');
 
     internal static void Bind(IConfiguration configuration, string path, object options)
     {
@@ -167,4 +191,11 @@ public static class OptionsBinding
     // Nested options classes are checked key by key; lists, dictionaries and scalars take whatever keys they hold.
     private static bool IsNested(Type type) =>
         type.IsClass && !IsCollection(type) && type != typeof(string);
+
+    /// <summary>Runs a generated validator with the section as the options' name, so that <see cref="Key"/> finds each key.</summary>
+    private sealed class SectionNamed<TOptions>(string section, IValidateOptions<TOptions> annotations) : IValidateOptions<TOptions>
+        where TOptions : class
+    {
+        public ValidateOptionsResult Validate(string? name, TOptions options) => annotations.Validate(section, options);
+    }
 }

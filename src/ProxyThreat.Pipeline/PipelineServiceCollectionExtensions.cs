@@ -29,8 +29,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddValidatedOptions<SourceOptions, SourceOptionsValidator>(SourceOptions.Section);
         services.AddValidatedOptions<HdfsOptions, HdfsOptionsValidator>(HdfsOptions.Section);
         services.AddValidatedOptions<SpotOptions, SpotOptionsValidator>(SpotOptions.Section);
-        services.AddValidatedOptions<InvestigationOptions, InvestigationOptionsValidator>(InvestigationOptions.Section);
-        services.AddValidatedOptions<NotifyOptions, NotifyOptionsValidator>(NotifyOptions.Section);
+        services.AddValidatedOptions<InvestigationOptions, InvestigationOptionsValidator, InvestigationOptionsAnnotationsValidator>(InvestigationOptions.Section);
+        services.AddValidatedOptions<NotifyOptions, NotifyOptionsValidator, NotifyOptionsAnnotationsValidator>(NotifyOptions.Section);
 
         services.AddSingleton(sp => new SpotLayout(sp.GetRequiredService<IOptions<SpotOptions>>().Value.Root));
         services.AddSingleton<IThreatSource>(sp =>

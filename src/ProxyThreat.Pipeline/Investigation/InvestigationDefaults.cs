@@ -13,5 +13,5 @@ public static class InvestigationDefaults
 
     public static TimeSpan TimelineGap { get; } = TimeSpan.FromMinutes(5);
 
-    public static TimeSpan MaxTimelineGap { get; } = TimeSpan.FromDays(1);
+    public const string MaxTimelineGap = "1.00:00:00";
 }

@@ -10,9 +10,11 @@ public sealed class InvestigationOptions
     /// <summary>Scores that count as threats; null means <see cref="InvestigationDefaults.Severities"/>.</summary>
     public int[]? Severities { get; set; }
 
+    [KeyRange(1, InvestigationDefaults.MaxTopResults)]
     public int TopResults { get; set; } = InvestigationDefaults.TopResults;
 
     /// <summary>A gap longer than this between two requests of a client starts a new timeline session.</summary>
+    [KeyRange(typeof(TimeSpan), "00:00:00", InvestigationDefaults.MaxTimelineGap)]
     public TimeSpan TimelineGap { get; set; } = InvestigationDefaults.TimelineGap;
 
     public string? DecisionsPath { get; set; }
@@ -22,6 +24,7 @@ public sealed class InvestigationOptions
 
     public MissingDecisionPolicy MissingDecision { get; set; } = MissingDecisionPolicy.Generate;
 
+    [KeyRange(1, InvestigationDefaults.MaxParallelThreatsLimit)]
     public int MaxParallelThreats { get; set; } = InvestigationDefaults.MaxParallelThreats;
 
     public TimelineSettings Timeline => new(TopResults, TimelineGap);

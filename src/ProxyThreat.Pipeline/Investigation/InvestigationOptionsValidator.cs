@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace ProxyThreat.Pipeline.Investigation;
 
-/// <summary>Checks the <c>Investigation</c> section at start; each message names the key.</summary>
+/// <summary>
+/// Checks the <c>Investigation</c> section at start for what its annotations cannot say
+/// (<see cref="InvestigationOptionsAnnotationsValidator"/> checks the ranges); each message names the key.
+/// </summary>
 public sealed class InvestigationOptionsValidator : IValidateOptions<InvestigationOptions>
 {
     public ValidateOptionsResult Validate(string? name, InvestigationOptions options)
@@ -14,20 +17,10 @@ public sealed class InvestigationOptionsValidator : IValidateOptions<Investigati
             failures.Add($"{S}:Severities must list scores from 1 (high) to 3 (low); got [{string.Join(", ", severities)}]");
         }
 
-        if (options.TopResults is < 1 or > InvestigationDefaults.MaxTopResults)
-        {
-            failures.Add($"{S}:TopResults must be from 1 to {InvestigationDefaults.MaxTopResults}; got {options.TopResults}");
-        }
-
         // Spot's timeline counts in whole seconds, and the incident files record the gap so.
-        if (options.TimelineGap < TimeSpan.Zero || options.TimelineGap > InvestigationDefaults.MaxTimelineGap || options.TimelineGap.Ticks % TimeSpan.TicksPerSecond != 0)
+        if (options.TimelineGap.Ticks % TimeSpan.TicksPerSecond != 0)
         {
-            failures.Add($"{S}:TimelineGap must be whole seconds from 00:00:00 to {InvestigationDefaults.MaxTimelineGap}; got {options.TimelineGap}");
-        }
-
-        if (options.MaxParallelThreats is < 1 or > InvestigationDefaults.MaxParallelThreatsLimit)
-        {
-            failures.Add($"{S}:MaxParallelThreats must be from 1 to {InvestigationDefaults.MaxParallelThreatsLimit}; got {options.MaxParallelThreats}");
+            failures.Add($"{S}:TimelineGap must be whole seconds; got {options.TimelineGap}");
         }
 
         if (options.DecisionsFile is { } path && !File.Exists(path))

@@ -3,7 +3,10 @@ using ProxyThreat.Pipeline.Tls;
 
 namespace ProxyThreat.Pipeline.Notify;
 
-/// <summary>Checks the <c>Notify</c> section at start; each message names the key at fault, never a secret's value.</summary>
+/// <summary>
+/// Checks the <c>Notify</c> section at start for what its annotations cannot say (<see cref="NotifyOptionsAnnotationsValidator"/>
+/// checks the ranges and that each webhook has a URL); each message names the key at fault, never a secret's value.
+/// </summary>
 public sealed class NotifyOptionsValidator : IValidateOptions<NotifyOptions>
 {
     private const string Section = NotifyOptions.Section;
@@ -41,11 +44,7 @@ public sealed class NotifyOptionsValidator : IValidateOptions<NotifyOptions>
         {
             var webhook = options.Webhooks[i];
             var key = $"{Section}:Webhooks:{i}";
-            if (webhook.Url is null)
-            {
-                failures.Add($"{key}:Url is required");
-            }
-            else
+            if (webhook.Url is not null)
             {
                 CheckUrl(webhook.Url, $"{key}:Url", failures);
             }
@@ -65,19 +64,9 @@ public sealed class NotifyOptionsValidator : IValidateOptions<NotifyOptions>
             CheckBundle(webhook.CaBundlePath, $"{key}:CaBundlePath", failures);
         }
 
-        if (options.Timeout < NotifyDefaults.MinTimeout || options.Timeout > NotifyDefaults.MaxTimeout)
-        {
-            failures.Add($"{Section}:Timeout must be between {NotifyDefaults.MinTimeout} and {NotifyDefaults.MaxTimeout}");
-        }
-
         if (options.RetryDelay <= TimeSpan.Zero || options.RetryDelay > options.MaxRetryDelay)
         {
             failures.Add($"{Section}:RetryDelay must be more than 00:00:00 and at most {Section}:MaxRetryDelay ({options.MaxRetryDelay})");
-        }
-
-        if (options.MaxRetryDelay > NotifyDefaults.MaxMaxRetryDelay)
-        {
-            failures.Add($"{Section}:MaxRetryDelay must be at most {NotifyDefaults.MaxMaxRetryDelay}");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

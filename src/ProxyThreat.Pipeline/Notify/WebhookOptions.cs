@@ -4,6 +4,7 @@ namespace ProxyThreat.Pipeline.Notify;
 public sealed class WebhookOptions
 {
     /// <summary>The URL documents are POSTed to. Its path and query may hold a token, so only its host and port are ever logged.</summary>
+    [KeyRequired]
     public Uri? Url { get; set; }
 
     /// <summary>Extra request headers (e.g. <c>Authorization</c>); their values are secrets, never logged.</summary>

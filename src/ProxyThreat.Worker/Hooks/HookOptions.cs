@@ -1,3 +1,5 @@
+using ProxyThreat.Pipeline;
+
 namespace ProxyThreat.Worker.Hooks;
 
 /// <summary>Configuration section <c>Hooks</c>: a program run after a date's writes, so that others (Impala, Hive) see them.</summary>
@@ -7,9 +9,9 @@ public sealed class HookOptions
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
-    public static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(100);
+    public const string MinTimeout = "00:00:00.1";
 
-    public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
+    public const string MaxTimeout = "1.00:00:00";
 
     /// <summary>
     /// The program and its arguments, one list element each (<c>Hooks:AfterDate:0</c>, <c>:1</c>, ...), run without a
@@ -18,5 +20,6 @@ public sealed class HookOptions
     public string[]? AfterDate { get; set; }
 
     /// <summary>How long one run may take; then it is killed with every process it started.</summary>
+    [KeyRange(typeof(TimeSpan), MinTimeout, MaxTimeout)]
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 }

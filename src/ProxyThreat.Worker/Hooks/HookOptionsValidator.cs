@@ -6,6 +6,7 @@ namespace ProxyThreat.Worker.Hooks;
 /// <summary>
 /// Checks the <c>Hooks</c> section at start: the hook is a list, not a shell string, and its program exists and is
 /// executable by the worker's user, so a wrong path stops the worker at once instead of failing after every write.
+/// <see cref="HookOptionsAnnotationsValidator"/> checks the timeout's range.
 /// </summary>
 public sealed class HookOptionsValidator : IValidateOptions<HookOptions>
 {
@@ -30,11 +31,6 @@ public sealed class HookOptionsValidator : IValidateOptions<HookOptions>
         else if (options.AfterDate is { Length: > 0 } argv && HookProgram.Resolve($"{key}:0", argv[0]).Problem is { } problem)
         {
             failures.Add(problem);
-        }
-
-        if (options.Timeout < HookOptions.MinTimeout || options.Timeout > HookOptions.MaxTimeout)
-        {
-            failures.Add($"{HookOptions.Section}:{nameof(HookOptions.Timeout)} '{options.Timeout}' must be between {HookOptions.MinTimeout} and {HookOptions.MaxTimeout}");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

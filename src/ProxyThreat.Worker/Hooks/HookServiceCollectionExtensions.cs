@@ -8,7 +8,7 @@ public static class HookServiceCollectionExtensions
 {
     public static IServiceCollection AddProxyThreatHooks(this IServiceCollection services)
     {
-        services.AddValidatedOptions<HookOptions, HookOptionsValidator>(HookOptions.Section);
+        services.AddValidatedOptions<HookOptions, HookOptionsValidator, HookOptionsAnnotationsValidator>(HookOptions.Section);
         services.AddSingleton<HookLedger>();
         services.AddSingleton<AfterDateHook>();
         return services;

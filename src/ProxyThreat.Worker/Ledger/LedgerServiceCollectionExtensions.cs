@@ -8,7 +8,7 @@ public static class LedgerServiceCollectionExtensions
 {
     public static IServiceCollection AddProxyThreatLedger(this IServiceCollection services)
     {
-        services.AddValidatedOptions<StateOptions, StateOptionsValidator>(StateOptions.Section);
+        services.AddValidatedOptions<StateOptions, StateOptionsValidator, StateOptionsAnnotationsValidator>(StateOptions.Section);
         services.AddSingleton<ThreatLedger>();
         return services;
     }

@@ -11,9 +11,8 @@ public static class ScheduleDefaults
 
     public static TimeSpan ShutdownTimeout { get; } = TimeSpan.FromSeconds(30);
 
-    public static TimeSpan MinShutdownTimeout { get; } = TimeSpan.FromSeconds(1);
-
-    public static TimeSpan MaxShutdownTimeout { get; } = TimeSpan.FromHours(1);
+    public const string MinShutdownTimeout = "00:00:01";
+    public const string MaxShutdownTimeout = "01:00:00";
 
     /// <summary>A cron firing more than this late (the previous firing was still running) is skipped.</summary>
     public static TimeSpan MisfireThreshold { get; } = TimeSpan.FromSeconds(5);

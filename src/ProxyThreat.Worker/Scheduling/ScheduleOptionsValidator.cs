@@ -3,7 +3,10 @@ using Quartz;
 
 namespace ProxyThreat.Worker.Scheduling;
 
-/// <summary>Checks the <c>Schedule</c> section at start; each message names the key.</summary>
+/// <summary>
+/// Checks the <c>Schedule</c> section at start for what its annotations cannot say (<see cref="ScheduleOptionsAnnotationsValidator"/>
+/// checks the ranges); each message names the key.
+/// </summary>
 public sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOptions>
 {
     public ValidateOptionsResult Validate(string? name, ScheduleOptions options)
@@ -19,19 +22,9 @@ public sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOptions>
             failures.Add($"{S}:Cron '{options.Cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week): {ex.Message}");
         }
 
-        if (options.LookbackDays is < 1 or > ScheduleDefaults.MaxLookbackDays)
-        {
-            failures.Add($"{S}:LookbackDays must be from 1 to {ScheduleDefaults.MaxLookbackDays}; got {options.LookbackDays}");
-        }
-
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone ?? string.Empty, out _))
         {
             failures.Add($"{S}:TimeZone '{options.TimeZone}' is not a time zone this system knows (e.g. UTC, Europe/Paris)");
-        }
-
-        if (options.ShutdownTimeout < ScheduleDefaults.MinShutdownTimeout || options.ShutdownTimeout > ScheduleDefaults.MaxShutdownTimeout)
-        {
-            failures.Add($"{S}:ShutdownTimeout must be from {ScheduleDefaults.MinShutdownTimeout} to {ScheduleDefaults.MaxShutdownTimeout}; got {options.ShutdownTimeout}");
         }
 
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;

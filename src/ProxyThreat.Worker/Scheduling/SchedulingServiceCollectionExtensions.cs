@@ -18,7 +18,7 @@ public static class SchedulingServiceCollectionExtensions
     /// </param>
     public static IServiceCollection AddProxyThreatScheduling(this IServiceCollection services, bool scheduler)
     {
-        services.AddValidatedOptions<ScheduleOptions, ScheduleOptionsValidator>(ScheduleOptions.Section);
+        services.AddValidatedOptions<ScheduleOptions, ScheduleOptionsValidator, ScheduleOptionsAnnotationsValidator>(ScheduleOptions.Section);
         services.AddOptions<HostOptions>()
             .Configure<IOptions<ScheduleOptions>>((host, schedule) => host.ShutdownTimeout = schedule.Value.ShutdownTimeout);
         if (!scheduler)

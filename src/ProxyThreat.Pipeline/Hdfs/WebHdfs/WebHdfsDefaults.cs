@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ProxyThreat.Pipeline.Hdfs.WebHdfs;
 
 /// <summary>Defaults and limits of <see cref="WebHdfsOptions"/>.</summary>
@@ -8,12 +10,15 @@ public static class WebHdfsDefaults
     public const int MaxRetries = 100;
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
-    public static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(100);
-    public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(1);
+    public const string MinTimeout = "00:00:00.1";
+    public const string MaxTimeout = "01:00:00";
 
     /// <summary>The first backoff delay; each further retry doubles it, with jitter.</summary>
     public static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromMilliseconds(500);
-    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest <see cref="WebHdfsOptions.RetryDelay"/> and <see cref="WebHdfsOptions.MaxRetryDelay"/>.</summary>
+    public const string MaxRetryDelayText = "00:01:00";
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.Parse(MaxRetryDelayText, CultureInfo.InvariantCulture);
 
     public static readonly TimeSpan DefaultMaxRetryDelay = TimeSpan.FromSeconds(15);
 
@@ -22,6 +27,9 @@ public static class WebHdfsDefaults
     /// (dfs.namenode.safemode.extension), and a failover takes tens of seconds.
     /// </summary>
     public static readonly TimeSpan DefaultRetryBudget = TimeSpan.FromMinutes(3);
-    public static readonly TimeSpan MinRetryBudget = TimeSpan.FromMilliseconds(100);
-    public static readonly TimeSpan MaxRetryBudget = TimeSpan.FromDays(1);
+    public const string MinRetryBudget = "00:00:00.1";
+    public const string MaxRetryBudget = "1.00:00:00";
+
+    /// <summary>The format of a range's message in this section: the key, the value, then the bounds.</summary>
+    internal const string OutsideRange = "{0}: {3} is outside {1}..{2}.";
 }

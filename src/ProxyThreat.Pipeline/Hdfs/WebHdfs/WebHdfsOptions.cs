@@ -33,12 +33,15 @@ public sealed class WebHdfsOptions
     /// Bounds each HTTP exchange until its answer's headers (a NameNode that takes longer counts as down), and then
     /// every read and write of a body: a transfer during which no byte moved for this long fails and is tried again.
     /// </summary>
+    [KeyRange(typeof(TimeSpan), WebHdfsDefaults.MinTimeout, WebHdfsDefaults.MaxTimeout, ErrorMessage = WebHdfsDefaults.OutsideRange)]
     public TimeSpan Timeout { get; set; } = WebHdfsDefaults.DefaultTimeout;
 
     /// <summary>How often an operation that failed in a way that can pass is tried again.</summary>
+    [KeyRange(0, WebHdfsDefaults.MaxRetries, ErrorMessage = WebHdfsDefaults.OutsideRange)]
     public int Retries { get; set; } = WebHdfsDefaults.DefaultRetries;
 
     /// <summary>The first backoff delay before a retry; later ones grow exponentially, with jitter.</summary>
+    [KeyRange(typeof(TimeSpan), "00:00:00", WebHdfsDefaults.MaxRetryDelayText, ErrorMessage = WebHdfsDefaults.OutsideRange)]
     public TimeSpan RetryDelay { get; set; } = WebHdfsDefaults.DefaultRetryDelay;
 
     /// <summary>No single backoff delay is longer, however many retries went before.</summary>
@@ -48,5 +51,6 @@ public sealed class WebHdfsOptions
     /// The longest one operation (a CREATE, an OPEN, one metadata call) may take with all its retries; the defaults
     /// ride out a NameNode restart or failover, start-up safe mode included.
     /// </summary>
+    [KeyRange(typeof(TimeSpan), WebHdfsDefaults.MinRetryBudget, WebHdfsDefaults.MaxRetryBudget, ErrorMessage = WebHdfsDefaults.OutsideRange)]
     public TimeSpan RetryBudget { get; set; } = WebHdfsDefaults.DefaultRetryBudget;
 }

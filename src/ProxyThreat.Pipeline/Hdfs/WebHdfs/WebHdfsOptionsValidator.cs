@@ -4,15 +4,20 @@ using ProxyThreat.Pipeline.Tls;
 
 namespace ProxyThreat.Pipeline.Hdfs.WebHdfs;
 
-/// <summary>Checks <see cref="WebHdfsOptions"/> at start; every failure names its configuration key.</summary>
+/// <summary>
+/// Checks <see cref="WebHdfsOptions"/> at start: the ranges its annotations declare, then what they cannot say; every
+/// failure names its configuration key.
+/// </summary>
 public sealed class WebHdfsOptionsValidator : IValidateOptions<WebHdfsOptions>
 {
     private const string Section = WebHdfsOptions.Section;
 
+    private static readonly WebHdfsOptionsAnnotationsValidator Annotations = new();
+
     public ValidateOptionsResult Validate(string? name, WebHdfsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
+        var failures = new List<string>(Annotations.Validate(Section, options).Failures ?? []);
 
         if (options.NameNodes.Count == 0)
         {
@@ -57,29 +62,9 @@ public sealed class WebHdfsOptionsValidator : IValidateOptions<WebHdfsOptions>
             failures.Add(bundleProblem);
         }
 
-        if (options.Timeout < WebHdfsDefaults.MinTimeout || options.Timeout > WebHdfsDefaults.MaxTimeout)
-        {
-            failures.Add($"{Section}:Timeout: {options.Timeout} is outside {WebHdfsDefaults.MinTimeout}..{WebHdfsDefaults.MaxTimeout}.");
-        }
-
-        if (options.Retries < 0 || options.Retries > WebHdfsDefaults.MaxRetries)
-        {
-            failures.Add($"{Section}:Retries: {options.Retries} is outside 0..{WebHdfsDefaults.MaxRetries}.");
-        }
-
-        if (options.RetryDelay < TimeSpan.Zero || options.RetryDelay > WebHdfsDefaults.MaxRetryDelay)
-        {
-            failures.Add($"{Section}:RetryDelay: {options.RetryDelay} is outside 0..{WebHdfsDefaults.MaxRetryDelay}.");
-        }
-
         if (options.MaxRetryDelay < options.RetryDelay || options.MaxRetryDelay > WebHdfsDefaults.MaxRetryDelay)
         {
             failures.Add($"{Section}:MaxRetryDelay: {options.MaxRetryDelay} is outside {Section}:RetryDelay ({options.RetryDelay})..{WebHdfsDefaults.MaxRetryDelay}.");
-        }
-
-        if (options.RetryBudget < WebHdfsDefaults.MinRetryBudget || options.RetryBudget > WebHdfsDefaults.MaxRetryBudget)
-        {
-            failures.Add($"{Section}:RetryBudget: {options.RetryBudget} is outside {WebHdfsDefaults.MinRetryBudget}..{WebHdfsDefaults.MaxRetryBudget}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -6,9 +6,9 @@ public static class GraphQLSourceDefaults
     /// <summary>Spot's expanded search of a popular URI runs a long Impala query: give it time.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    public static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+    public const string MinTimeout = "00:00:00.01";
 
-    public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(2);
+    public const string MaxTimeout = "02:00:00";
 
     /// <summary>With <see cref="RetryBaseDelay"/> and <see cref="MaxRetryDelay"/>, rides out a minute and more of an API restart.</summary>
     public const int Retries = 6;
@@ -17,7 +17,7 @@ public static class GraphQLSourceDefaults
 
     public static readonly TimeSpan RetryBaseDelay = TimeSpan.FromSeconds(2);
 
-    public static readonly TimeSpan MaxRetryBaseDelay = TimeSpan.FromMinutes(1);
+    public const string MaxRetryBaseDelay = "00:01:00";
 
     /// <summary>No single wait between attempts is longer than this, however many attempts went before.</summary>
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
@@ -27,9 +27,9 @@ public static class GraphQLSourceDefaults
     /// <summary>One read with all its retries; three times <see cref="Timeout"/>, so a slow search still gets its retries.</summary>
     public static readonly TimeSpan RetryBudget = TimeSpan.FromMinutes(15);
 
-    public static readonly TimeSpan MinRetryBudget = TimeSpan.FromMilliseconds(10);
+    public const string MinRetryBudget = "00:00:00.01";
 
-    public static readonly TimeSpan MaxRetryBudget = TimeSpan.FromDays(1);
+    public const string MaxRetryBudget = "1.00:00:00";
 
     public const int MaxParallelSearches = 4;
 

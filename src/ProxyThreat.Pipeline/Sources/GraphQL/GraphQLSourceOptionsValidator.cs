@@ -4,15 +4,20 @@ using ProxyThreat.Pipeline.Tls;
 
 namespace ProxyThreat.Pipeline.Sources.GraphQL;
 
-/// <summary>Checks <see cref="GraphQLSourceOptions"/> at start; each message names the key at fault.</summary>
+/// <summary>
+/// Checks <see cref="GraphQLSourceOptions"/> at start: the ranges its annotations declare, then what they cannot say;
+/// each message names the key at fault.
+/// </summary>
 public sealed class GraphQLSourceOptionsValidator : IValidateOptions<GraphQLSourceOptions>
 {
     private const string Section = GraphQLSourceOptions.Section;
 
+    private static readonly GraphQLSourceOptionsAnnotationsValidator Annotations = new();
+
     public ValidateOptionsResult Validate(string? name, GraphQLSourceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
+        var failures = new List<string>(Annotations.Validate(Section, options).Failures ?? []);
 
         if (options.Endpoint is not { IsAbsoluteUri: true } endpoint
             || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
@@ -33,39 +38,9 @@ public sealed class GraphQLSourceOptionsValidator : IValidateOptions<GraphQLSour
             }
         }
 
-        if (options.Timeout < GraphQLSourceDefaults.MinTimeout || options.Timeout > GraphQLSourceDefaults.MaxTimeout)
-        {
-            failures.Add($"{Section}:Timeout must be between {GraphQLSourceDefaults.MinTimeout} and {GraphQLSourceDefaults.MaxTimeout}; got {options.Timeout}");
-        }
-
-        if (options.Retries is < 0 or > GraphQLSourceDefaults.MaxRetries)
-        {
-            failures.Add($"{Section}:Retries must be between 0 and {GraphQLSourceDefaults.MaxRetries}");
-        }
-
-        if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryBaseDelay > GraphQLSourceDefaults.MaxRetryBaseDelay)
-        {
-            failures.Add($"{Section}:RetryBaseDelay must be between 00:00:00 and {GraphQLSourceDefaults.MaxRetryBaseDelay}");
-        }
-
         if (options.MaxRetryDelay < options.RetryBaseDelay || options.MaxRetryDelay > GraphQLSourceDefaults.MaxMaxRetryDelay)
         {
             failures.Add($"{Section}:MaxRetryDelay must be between {Section}:RetryBaseDelay ({options.RetryBaseDelay}) and {GraphQLSourceDefaults.MaxMaxRetryDelay}");
-        }
-
-        if (options.RetryBudget < GraphQLSourceDefaults.MinRetryBudget || options.RetryBudget > GraphQLSourceDefaults.MaxRetryBudget)
-        {
-            failures.Add($"{Section}:RetryBudget must be between {GraphQLSourceDefaults.MinRetryBudget} and {GraphQLSourceDefaults.MaxRetryBudget}");
-        }
-
-        if (options.MaxParallelSearches is < 1 or > GraphQLSourceDefaults.MaxMaxParallelSearches)
-        {
-            failures.Add($"{Section}:MaxParallelSearches must be between 1 and {GraphQLSourceDefaults.MaxMaxParallelSearches}");
-        }
-
-        if (options.MemoryBudgetMiB is < 1 or > GraphQLSourceDefaults.MaxMemoryBudgetMiB)
-        {
-            failures.Add($"{Section}:MemoryBudgetMiB must be between 1 and {GraphQLSourceDefaults.MaxMemoryBudgetMiB}");
         }
 
         if (HttpHandlers.CaBundleProblem(options.CaBundlePath, $"{Section}:CaBundlePath") is { } bundleProblem)
