@@ -7,8 +7,9 @@ using ProxyThreat.Benchmarks;
 // the answer and beside Spot's own Python (GraphQL), and how it scales. Every figure is the median of 3 runs
 // of a fresh process, the variants of a comparison alternating; time is wall clock, memory the peak RSS. The
 // worker is the bundle deploy/publish.sh makes, run as operators run it.
-// Usage: dotnet run -c Release --project bench/ProxyThreat.Benchmarks [-- [--data FOLDER] [--only TEXT]...]
-// (--only: just the comparisons whose title contains one of the texts)
+// Usage: dotnet run -c Release --project bench/ProxyThreat.Benchmarks [-- [--data FOLDER] [--only TEXT]... [--serve]]
+// (--only: just the comparisons whose title contains one of the texts; --serve: measure nothing, serve the
+// answers the selected comparisons need and print how to run the worker against them, for a profiler)
 if (args.Length > 0 && args[0] == "child")
 {
     return await Child.RunAsync(args[1..]);
@@ -16,11 +17,19 @@ if (args.Length > 0 && args[0] == "child")
 
 var data = Path.Join(Path.GetTempPath(), "proxythreat-bench");
 var only = new List<string>();
+var serve = false;
 for (var a = 0; a < args.Length; a += 2)
 {
+    if (args[a] == "--serve")
+    {
+        serve = true;
+        a--;
+        continue;
+    }
+
     if (a + 1 == args.Length || args[a] is not ("--data" or "--only"))
     {
-        throw new ArgumentException($"unknown argument {args[a]}; usage: [--data FOLDER] [--only TEXT]...");
+        throw new ArgumentException($"unknown argument {args[a]}; usage: [--data FOLDER] [--only TEXT]... [--serve]");
     }
 
     if (args[a] == "--data")
@@ -51,6 +60,18 @@ var answers = answered.ToDictionary(s => dates[s], DetailsAnswer.Build);
 await using var server = await SpotApiServer.StartAsync(answers);
 var endpoint = server.Endpoint.ToString();
 var megabytes = answers.TryGetValue(dates[1_000_000], out var answer) ? answer.Length / 1e6 : 0;
+
+if (serve)
+{
+    foreach (var size in answered)
+    {
+        Console.WriteLine(string.Join(' ', GraphQL(size).ArgumentList.Skip(1)));
+    }
+
+    Console.Error.WriteLine("serving until standard input closes");
+    await Console.In.ReadToEndAsync();
+    return 0;
+}
 
 var results = new List<string>
 {
