@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Worker.Hooks;
 using ProxyThreat.Worker.Ledger;
+using ProxyThreat.Worker.Scheduling;
 using ProxyThreat.Worker.Tests.Scheduling;
 
 namespace ProxyThreat.Worker.Tests.Hooks;
@@ -28,13 +29,15 @@ public sealed class AfterDateHookServiceTests : IAsyncLifetime
             hook,
             "#!/bin/sh\ndir=$(dirname \"$0\")\nn=$(( $(cat \"$dir/runs\" 2>/dev/null || echo 0) + 1 ))\necho \"$n\" > \"$dir/runs\"\necho \"$PROXYTHREAT_DATE\" > \"$dir/date.$n\"\n[ \"$n\" -gt 1 ] || exit 4\n");
         File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        await _service.StartAsync($"--Hooks:AfterDate:0={hook}");
+        // The hook's ledger entry as each firing left it: the next firing, a second later, may already be done
+        // by the time the test reads.
+        var entries = new Dictionary<FiringSummary, HookEntry?>(ReferenceEqualityComparer.Instance);
+        await _service.StartAsync(async firing => entries[firing] = await HookEntryAsync(), $"--Hooks:AfterDate:0={hook}");
 
-        await _service.FiringsUntilAsync(f => f.Outcomes.Count > 0);
-        var failed = await HookEntryAsync();
+        var first = (await _service.FiringsUntilAsync(f => f.Outcomes.Count > 0))[^1];
         var retry = await _service.NextFiringAsync();
-        var succeeded = await HookEntryAsync();
         await _service.NextFiringAsync();
+        var (failed, succeeded) = (entries[first], entries[retry]);
 
         var today = ServiceHarness.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Equal((HookOutcome.Failed, 4, true), (failed!.Last!.Outcome, failed.Last.ExitCode, failed.IsDue));

@@ -24,11 +24,17 @@ internal sealed class FiringRecorder : IJobListener, ITriggerListener
 
     public int Skipped => Volatile.Read(ref _skips);
 
+    /// <summary>
+    /// Runs at the end of each firing, before the next one can start (the job does not run concurrently), so what
+    /// it reads is the state that firing left, however late the test itself gets to look.
+    /// </summary>
+    public Func<FiringSummary, Task>? AtEachFiring { get; set; }
+
     /// <summary>Adds the recorder to the host's scheduler, before the host starts it.</summary>
-    public static async Task<FiringRecorder> AttachAsync(IServiceProvider services)
+    public static async Task<FiringRecorder> AttachAsync(IServiceProvider services, Func<FiringSummary, Task>? atEachFiring = null)
     {
         var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var recorder = new FiringRecorder { _scheduler = scheduler };
+        var recorder = new FiringRecorder { _scheduler = scheduler, AtEachFiring = atEachFiring };
         scheduler.ListenerManager.AddJobListener(recorder, [Matchers.Key(InvestigationJob.Key)]);
         scheduler.ListenerManager.AddTriggerListener(recorder, [Matchers.AllTriggers()]);
         return recorder;
@@ -55,16 +61,19 @@ internal sealed class FiringRecorder : IJobListener, ITriggerListener
         }
     }
 
-    public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+    public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Result is FiringSummary summary)
         {
+            if (AtEachFiring is { } observe)
+            {
+                await observe(summary);
+            }
+
             Last = summary;
             _firings.Writer.TryWrite(summary);
         }
-
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;

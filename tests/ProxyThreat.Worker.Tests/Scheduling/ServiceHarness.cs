@@ -72,7 +72,10 @@ internal sealed class ServiceHarness
     public string StoryboardRowsPath(string uri) =>
         Path.Join(HdfsRoot, $"user/spot/proxy/hive/oa/storyboard/y={Today.Year}/m={Today.Month}/d={Today.Day}/proxythreat-{SpotLayout.Md5(uri)}.parquet");
 
-    public async Task StartAsync(params string[] settings)
+    public Task StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    /// <param name="atEachFiring">Run at the end of each firing, before the next can start (see <see cref="FiringRecorder.AtEachFiring"/>).</param>
+    public async Task StartAsync(Func<FiringSummary, Task>? atEachFiring, params string[] settings)
     {
         string[] args =
         [
@@ -88,7 +91,7 @@ internal sealed class ServiceHarness
         _host = WorkerHost.Build(CommandLine.Parse(args));
 
         // Each start collects its own firings.
-        _firings = await FiringRecorder.AttachAsync(_host.Services);
+        _firings = await FiringRecorder.AttachAsync(_host.Services, atEachFiring);
         await _host.StartAsync();
     }
 
