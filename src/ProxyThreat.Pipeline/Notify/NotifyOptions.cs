@@ -11,6 +11,7 @@ public sealed class NotifyOptions
     public const string Section = "Notify";
 
     /// <summary>TheHive, when its <c>Url</c> is set.</summary>
+    [ValidateObjectMembers]
     public TheHiveOptions TheHive { get; set; } = new();
 
     /// <summary>Webhooks, each sent one JSON document per written or changed threat.</summary>

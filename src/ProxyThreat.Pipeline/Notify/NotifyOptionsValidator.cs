@@ -5,7 +5,7 @@ namespace ProxyThreat.Pipeline.Notify;
 
 /// <summary>
 /// Checks the <c>Notify</c> section at start for what its annotations cannot say (<see cref="NotifyOptionsAnnotationsValidator"/>
-/// checks the ranges and that each webhook has a URL); each message names the key at fault, never a secret's value.
+/// checks the ranges, that each webhook has a URL and that TheHive's organisation is a single line); each message names the key at fault, never a secret's value.
 /// </summary>
 public sealed class NotifyOptionsValidator : IValidateOptions<NotifyOptions>
 {
@@ -38,6 +38,11 @@ public sealed class NotifyOptionsValidator : IValidateOptions<NotifyOptions>
         else if (!string.IsNullOrEmpty(hive.ApiKey))
         {
             failures.Add($"{Section}:TheHive:ApiKey is set but {Section}:TheHive:Url is not: set the URL of TheHive, or remove the key");
+        }
+
+        if (hive.Url is null && !string.IsNullOrEmpty(hive.Organisation))
+        {
+            failures.Add($"{Section}:TheHive:Organisation is set but {Section}:TheHive:Url is not: set the URL of TheHive, or remove the organisation");
         }
 
         for (var i = 0; i < options.Webhooks.Count; i++)

@@ -12,6 +12,13 @@ public sealed class TheHiveOptions
     /// <summary>The alerts' <c>source</c>; with <c>type</c> and <c>sourceRef</c> it names an alert uniquely.</summary>
     public string Source { get; set; } = NotifyDefaults.TheHiveSource;
 
+    /// <summary>
+    /// The organisation the alerts are created, found and updated in, sent as <c>X-Organisation</c> on every request
+    /// (a user of several organisations of TheHive 5); unset: the user's default organisation. Not a secret.
+    /// </summary>
+    [KeySingleLine]
+    public string? Organisation { get; set; }
+
     /// <summary>A PEM bundle of the CAs TheHive's certificate must chain to (default: the system's trust store).</summary>
     public string? CaBundlePath { get; set; }
 

@@ -74,6 +74,22 @@ public sealed class NotifyProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_OrganisationSet_SentWithTheProbe_PassesInOneOfTheUsersAndFailsInAnother()
+    {
+        _hive.Organisations = ["ACME", "SOC Branch"];
+        string[] settings = ["check", $"--Notify:TheHive:Url={_hive.Url}", $"--Notify:TheHive:ApiKey={_hive.ApiKey}"];
+
+        var member = await RunAsync([.. settings, "--Notify:TheHive:Organisation=SOC Branch"]);
+        var stranger = await RunAsync([.. settings, "--Notify:TheHive:Organisation=Elsewhere"]);
+
+        Assert.True(member.Code == 0, member.Output + member.Error);
+        Assert.Contains($"TheHive 127.0.0.1:{_hive.Url.Port} accepts the API key: user {TheHiveStandIn.Login} of organisation SOC Branch\n", member.Output, StringComparison.Ordinal);
+        Assert.Equal(1, stranger.Code);
+        Assert.Contains($"the API key's user {TheHiveStandIn.Login} of organisation Elsewhere may not create alerts", stranger.Output, StringComparison.Ordinal);
+        Assert.Equal(["SOC Branch", "Elsewhere"], _hive.Requests.Select(r => r.Header("X-Organisation")));
+    }
+
+    [Fact]
     public async Task Check_TheHiveOverHttps_PassesWithItsCaInTheBundleAndFailsWithout()
     {
         using var certificates = TestCertificates.Create("thehive");

@@ -2,6 +2,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using ProxyThreat.Pipeline.Tables;
+using ProxyThreat.Testing;
 using ProxyThreat.Worker.Cli;
 using ProxyThreat.Worker.Notify;
 using ProxyThreat.Worker.Tests;
@@ -37,6 +39,28 @@ internal sealed class NotifyHarness
     /// <summary>Replaces the analyst's title of U.</summary>
     public Task DecideAsync(string title) =>
         File.WriteAllTextAsync(DecisionsPath, System.Text.Json.JsonSerializer.Serialize(new { date = "2016-07-08", uri = SmallDay.U, title }) + "\n");
+
+    /// <summary>
+    /// More of the day's requests to U, in an hour of its own: a new client, 10.0.0.4, and a request from 10.0.0.1 that
+    /// a page sent, so U's counts change and its alert lacks two observables.
+    /// </summary>
+    public Task AddRequestsAsync()
+    {
+        var path = Path.Join(Dir, "samples/hdfs/user/spot/proxy/hive/y=2016/m=07/d=08/h=11/000000_0");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        object?[][] rows =
+        [
+            SmallDay.Raw(SmallDay.Day, "11:00:00", "10.0.0.4", SmallDay.U),
+            (ProxyRow.Full("2016-07-08", "11:00:04", "10.0.0.1", SmallDay.U) with { Referer = Referer, RespCode = "200", Method = "GET" }).ToRow(),
+        ];
+        return WriteAsync(path, rows);
+
+        static async Task WriteAsync(string path, object?[][] rows) =>
+            await File.WriteAllBytesAsync(path, await TableFile.EncodeAsync(path, SpotTables.Proxy, rows, CancellationToken.None));
+    }
+
+    /// <summary>The page that sent 10.0.0.1 to U in <see cref="AddRequestsAsync"/>.</summary>
+    public const string Referer = "http://portal.example/start";
 
     /// <summary>Runs <c>investigate --date 2016-07-08</c> with the settings; returns its exit code and what it printed.</summary>
     public async Task<(int Code, string Output)> InvestigateAsync(params string[] settings)
