@@ -53,7 +53,7 @@ public static class PipelineServiceCollectionExtensions
                 _ => throw new InvalidOperationException($"Hdfs:Kind {options.Kind} is not supported"),
             };
         });
-        services.AddSingleton(sp => new SpotWriter(sp.GetRequiredService<IHdfs>(), sp.GetRequiredService<SpotLayout>()));
+        services.AddSingleton(sp => new SpotWriter(sp.GetRequiredService<IHdfs>(), sp.GetRequiredService<SpotLayout>(), sp.GetRequiredService<IOptions<HdfsOptions>>().Value.Kind));
         services.AddSingleton(sp => new ReportReader(sp.GetRequiredService<IHdfs>(), sp.GetRequiredService<SpotLayout>()));
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<SourceReadRecorder>();

@@ -28,6 +28,8 @@ public sealed partial class ProductionAdaptersTests : IDisposable
         await using var graphql = await WorkerRuns.StartSpotAsync();
         await using var webhdfs = await WebHdfsEmulator.StartAsync(httpFs);
 
+        // Spot's home, as a Spot installation has it, and none of its partitions: the worker makes those.
+        Directory.CreateDirectory(webhdfs.Local("/user/spot"));
         var (embeddedCode, embeddedOutput) = await WorkerRuns.RunAsync(["investigate", "--date", "2016-07-08", $"--Hdfs:Local:Root={_local}"]);
         var (productionCode, productionOutput) = await WorkerRuns.RunAsync(["investigate", "--date", "2016-07-08", .. WorkerRuns.Production(graphql, webhdfs, httpFs)]);
 
@@ -53,6 +55,7 @@ public sealed partial class ProductionAdaptersTests : IDisposable
         }
 
         Assert.Equal(WorkerRuns.Lines(embeddedOutput), WorkerRuns.Lines(productionOutput));
+        Assert.Single(webhdfs.Calls, c => c.Path == "/user/spot");
     }
 
     [Fact]
@@ -81,7 +84,33 @@ public sealed partial class ProductionAdaptersTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains("FAIL  Spot:Root exists", output, StringComparison.Ordinal);
-        Assert.Contains("fix: check the Hdfs settings and that Spot:Root exists", output, StringComparison.Ordinal);
+        Assert.Contains($"Spot:Root /user/spot does not exist on HDFS (webhdfs://{webhdfs.NameNode.Authority}/user/spot): the worker creates Spot's partitions, never Spot's home; check Spot:Root (HUSER in spot.conf)", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A typo in Spot:Root must not bury the day in a tree Spot never reads: every threat fails saying so, the
+    /// ledger keeps them failed for the service to retry, and HDFS is left as it was.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Investigate_SpotRootMissingOnWebHdfs_FailsEveryThreatNamingSpotRootAndCreatesNothing(bool httpFs)
+    {
+        await using var graphql = await WorkerRuns.StartSpotAsync();
+        await using var webhdfs = await WebHdfsEmulator.StartAsync(httpFs);
+        Directory.CreateDirectory(webhdfs.Local("/user/spot"));
+        string[] typo = [.. WorkerRuns.Production(graphql, webhdfs, httpFs), "--Spot:Root=/user/spto", $"--State:Path={Path.Join(_local, "ledger.db")}"];
+
+        var (code, output) = await WorkerRuns.RunAsync(["investigate", "--date", "2016-07-08", .. typo]);
+        var (_, status) = await WorkerRuns.RunAsync(["status", "--from", "2016-07-08", "--to", "2016-07-08", .. typo]);
+
+        Assert.Equal(1, code);
+        var message = $"Spot:Root /user/spto does not exist on HDFS (webhdfs://{webhdfs.NameNode.Authority}/user/spto): the worker creates Spot's partitions, never Spot's home; check Spot:Root (HUSER in spot.conf)";
+        Assert.Equal(3, Regex.Count(output, $"failed .*{Regex.Escape(message)}"));
+        Assert.Equal(["/user", "/user/spot"], Directory.GetFileSystemEntries(webhdfs.Root, "*", SearchOption.AllDirectories).Select(p => p[webhdfs.Root.TrimEnd('/').Length..]).Order());
+        // Spot:Root, then its parents to name a file in the way: once for the date, not once per threat.
+        Assert.Equal(["GETFILESTATUS /user/spto", "GETFILESTATUS /user"], webhdfs.Calls.Select(c => $"{c.Operation} {c.Path}"));
+        Assert.Equal(3, Regex.Count(status, $"failed .*{Regex.Escape(message)}"));
     }
 
     /// <summary>The report reads the outputs through the same IHdfs the writer uses: from HDFS it is the page the embedded default gives.</summary>
@@ -92,6 +121,7 @@ public sealed partial class ProductionAdaptersTests : IDisposable
     {
         await using var graphql = await WorkerRuns.StartSpotAsync();
         await using var webhdfs = await WebHdfsEmulator.StartAsync(httpFs);
+        Directory.CreateDirectory(webhdfs.Local("/user/spot"));
         string[] embedded = [$"--Hdfs:Local:Root={_local}", $"--State:Path={Path.Join(_local, "ledger.db")}"];
         string[] production = [.. WorkerRuns.Production(graphql, webhdfs, httpFs), $"--State:Path={Path.Join(_local, "ledger.db")}"];
         await WorkerRuns.RunAsync(["investigate", "--date", "2016-07-08", .. embedded]);

@@ -33,12 +33,13 @@ internal static class WorkerRuns
     public static async Task<(int Code, string Output)> RunAsync(string[] args)
     {
         var command = CommandLine.Parse(WithSample(args));
-        using var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>().AddSingleton<CheckCommand>().AddSingleton<ReportCommand>());
+        using var host = WorkerHost.Build(command, services => services.AddSingleton<InvestigateCommand>().AddSingleton<CheckCommand>().AddSingleton<ReportCommand>().AddSingleton<StatusCommand>());
         using var output = new StringWriter();
         var code = command.Verb switch
         {
             Verb.Check => await host.Services.GetRequiredService<CheckCommand>().RunAsync(output, CancellationToken.None),
             Verb.Report => await host.Services.GetRequiredService<ReportCommand>().RunAsync(command, output, CancellationToken.None),
+            Verb.Status => await host.Services.GetRequiredService<StatusCommand>().RunAsync(command, output, CancellationToken.None),
             _ => await host.Services.GetRequiredService<InvestigateCommand>().RunAsync(command, output, CancellationToken.None),
         };
         return (code, output.ToString());

@@ -23,6 +23,7 @@ public sealed class ReadinessCheck
     private readonly IThreatSource _source;
     private readonly IHdfs _hdfs;
     private readonly SpotLayout _layout;
+    private readonly SpotHome _home;
     private readonly HdfsKind _kind;
     private readonly TimeProvider _time;
     private readonly KerberosLogin? _kerberos;
@@ -40,6 +41,7 @@ public sealed class ReadinessCheck
         _hdfs = hdfs;
         _layout = layout;
         _kind = hdfsOptions.Value.Kind;
+        _home = new SpotHome(hdfs, layout, _kind);
         _time = time;
         var webHdfs = hdfsOptions.Value.WebHdfs;
         _kerberos = _kind == HdfsKind.WebHdfs && webHdfs.Auth == WebHdfsAuth.Kerberos ? KerberosLogin.For(webHdfs.Kerberos) : null;
@@ -54,7 +56,7 @@ public sealed class ReadinessCheck
         }
 
         yield return await RunAsync("source answers", "check the Source settings", () => _source.CheckAsync(cancellationToken));
-        yield return await RunAsync("Spot:Root exists", _kind == HdfsKind.Local ? "check Hdfs:Local:Root and Spot:Root" : "check the Hdfs settings and that Spot:Root exists", () => RootExistsAsync(cancellationToken));
+        yield return await RunAsync("Spot:Root exists", _kind == HdfsKind.Local ? "check Hdfs:Local:Root and Spot:Root" : "check the Hdfs settings and Spot:Root", () => _home.ProbeAsync(cancellationToken));
         yield return await RunAsync("output writable", "check the Hdfs settings and that the worker's HDFS user may write to Spot:Root", () => ScratchFileAsync(cancellationToken));
         foreach (var receiver in _receivers.All)
         {
@@ -103,31 +105,6 @@ public sealed class ReadinessCheck
             Warning: true);
     }
 
-    private async Task<string> RootExistsAsync(CancellationToken cancellationToken)
-    {
-        // Down from /, so that a file anywhere on the way is named rather than taken for a folder not made yet.
-        var root = _layout.Root;
-        var path = "/";
-        foreach (var part in root.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var entry = (await _hdfs.ListAsync(path, cancellationToken)).FirstOrDefault(e => e.Name == part);
-            path = HdfsPath.Combine(path, part);
-            if (entry is null)
-            {
-                return _kind == HdfsKind.Local
-                    ? $"{_hdfs.Describe(root)} does not exist yet; the local output creates it"
-                    : throw new InvalidOperationException($"{_hdfs.Describe(root)} does not exist");
-            }
-
-            if (!entry.IsDirectory)
-            {
-                throw new InvalidOperationException($"{_hdfs.Describe(path)} is a file, not a folder, so nothing can be written under Spot:Root {root}");
-            }
-        }
-
-        return $"{_hdfs.Describe(root)} is a directory";
-    }
-
     private async Task<string> ScratchFileAsync(CancellationToken cancellationToken)
     {
         var name = $".proxythreat-check-{Guid.NewGuid():N}";
@@ -173,8 +150,9 @@ public sealed class ReadinessCheck
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Each check's failure is its result: the operator sees every part's state at once.
-            return new CheckResult(name, false, _time.GetElapsedTime(started), fix is null ? ex.Message : $"{ex.Message} (fix: {fix})");
+            // Each check's failure is its result: the operator sees every part's state at once. A missing Spot home
+            // already says which setting to check.
+            return new CheckResult(name, false, _time.GetElapsedTime(started), fix is null || ex is SpotHomeMissingException ? ex.Message : $"{ex.Message} (fix: {fix})");
         }
     }
 }

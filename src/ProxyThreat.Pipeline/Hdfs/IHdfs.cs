@@ -12,6 +12,9 @@ public interface IHdfs
     /// <summary>Lists a directory's children by name; a directory that does not exist has none.</summary>
     Task<IReadOnlyList<HdfsEntry>> ListAsync(string directory, CancellationToken cancellationToken);
 
+    /// <summary>What a path is, in one call; null when it does not exist.</summary>
+    Task<HdfsEntry?> GetStatusAsync(string path, CancellationToken cancellationToken);
+
     Task<Stream> OpenAsync(string path, CancellationToken cancellationToken);
 
     /// <summary>

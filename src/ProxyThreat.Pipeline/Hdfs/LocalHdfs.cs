@@ -39,6 +39,16 @@ public sealed class LocalHdfs : IHdfs
         }
     }
 
+    public Task<HdfsEntry?> GetStatusAsync(string path, CancellationToken cancellationToken)
+    {
+        var local = Local(path);
+        var name = HdfsPath.Name(path);
+        HdfsEntry? entry = Directory.Exists(local) ? new HdfsEntry(path, name, true, 0)
+            : File.Exists(local) ? new HdfsEntry(path, name, false, new FileInfo(local).Length)
+            : null;
+        return Task.FromResult(entry);
+    }
+
     public Task<Stream> OpenAsync(string path, CancellationToken cancellationToken) =>
         Task.FromResult<Stream>(new FileStream(Local(path), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true));
 

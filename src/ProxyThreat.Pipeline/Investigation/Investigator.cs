@@ -171,6 +171,18 @@ public sealed class Investigator
             return;
         }
 
+        var proving = _time.GetTimestamp();
+        if (!scope.DryRun && await HomeMissingAsync(cancellationToken) is { } missing)
+        {
+            // Nothing of the date can be written: each threat fails alike, without the search it would be written from.
+            foreach (var selected in searched)
+            {
+                await emitAsync(Failed(date, selected.Uri, 0, missing, _time.GetElapsedTime(proving), failures), cancellationToken);
+            }
+
+            return;
+        }
+
         var bySearch = searched.ToDictionary(t => t.Uri, StringComparer.Ordinal);
         var started = _time.GetTimestamp();
         var read = await _reads.RecordAsync(date, cancellationToken);
@@ -189,6 +201,20 @@ public sealed class Investigator
         });
     }
 
+    /// <summary>Why the date cannot be written (Spot's home is not in the output, or the output cannot say), or null.</summary>
+    private async Task<Exception?> HomeMissingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _writer.RequireHomeAsync(cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return ex;
+        }
+    }
+
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<ThreatOutcome> InvestigateOneAsync(DateOnly date, Threat threat, bool dryRun, long searchStarted, FailureDigest failures, CancellationToken cancellationToken)
@@ -197,7 +223,7 @@ public sealed class Investigator
         if (search.Error is { } error)
         {
             // The search of all threats runs as one: a threat whose search failed took the search's time.
-            return Failed(date, search, error, _time.GetElapsedTime(searchStarted), failures);
+            return Failed(date, search.Uri, search.Rows.Count, error, _time.GetElapsedTime(searchStarted), failures);
         }
 
         var started = _time.GetTimestamp();
@@ -229,23 +255,23 @@ public sealed class Investigator
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The boundary of one threat: whatever went wrong is its outcome, and the other threats go on.
-            return Failed(date, search, ex, _time.GetElapsedTime(started), failures);
+            return Failed(date, search.Uri, search.Rows.Count, ex, _time.GetElapsedTime(started), failures);
         }
     }
 
-    private ThreatOutcome Failed(DateOnly date, ExpandedSearch search, Exception error, TimeSpan elapsed, FailureDigest failures)
+    private ThreatOutcome Failed(DateOnly date, string uri, int rows, Exception error, TimeSpan elapsed, FailureDigest failures)
     {
         // One stack trace per kind of failure: when every threat fails alike (a read-only output), the rest are counted.
-        if (failures.IsFirst(search.Uri, error))
+        if (failures.IsFirst(uri, error))
         {
-            Log.ThreatFailed(_logger, error, search.Uri, Day(date), (long)elapsed.TotalMilliseconds, error.Message);
+            Log.ThreatFailed(_logger, error, uri, Day(date), (long)elapsed.TotalMilliseconds, error.Message);
         }
         else
         {
-            Log.ThreatFailedAgain(_logger, search.Uri, Day(date), (long)elapsed.TotalMilliseconds, error.Message);
+            Log.ThreatFailedAgain(_logger, uri, Day(date), (long)elapsed.TotalMilliseconds, error.Message);
         }
 
-        return new ThreatOutcome(date, search.Uri, ThreatStatus.Failed, search.Rows.Count, 0, elapsed, Error: error);
+        return new ThreatOutcome(date, uri, ThreatStatus.Failed, rows, 0, elapsed, Error: error);
     }
 
     /// <summary>One threat's search with what its story and provenance need.</summary>

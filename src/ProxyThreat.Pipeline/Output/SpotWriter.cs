@@ -16,7 +16,9 @@ namespace ProxyThreat.Pipeline.Output;
 /// half-written file. A threat's rows live in a file of their own, <c>proxythreat-&lt;md5&gt;.parquet</c>; rows
 /// of other URIs are never rewritten, except to take the threat's own rows out of a file another tool wrote,
 /// and then the file is replaced in one step by a copy holding every other row. So a run killed at any
-/// moment can leave a threat's rows twice (until its next run) but never loses another URI's row.
+/// moment can leave a threat's rows twice (until its next run) but never loses another URI's row. On HDFS it
+/// never creates Spot's home (see <see cref="SpotHome"/>): a date is written only after
+/// <see cref="RequireHomeAsync"/> found it.
 /// </remarks>
 public sealed partial class SpotWriter
 {
@@ -26,12 +28,17 @@ public sealed partial class SpotWriter
 
     private readonly IHdfs _hdfs;
     private readonly SpotLayout _layout;
+    private readonly SpotHome _home;
     private readonly PartitionLocks _locks = new();
 
-    public SpotWriter(IHdfs hdfs, SpotLayout layout)
+    /// <param name="hdfs">The output.</param>
+    /// <param name="layout">Where Spot keeps its tables and files.</param>
+    /// <param name="kind">Which output <paramref name="hdfs"/> is: on HDFS, Spot's home must exist before anything is written.</param>
+    public SpotWriter(IHdfs hdfs, SpotLayout layout, HdfsKind kind)
     {
         _hdfs = hdfs;
         _layout = layout;
+        _home = new SpotHome(hdfs, layout, kind);
     }
 
     /// <summary>Where the outputs of a date go, for messages to operators.</summary>
@@ -53,6 +60,13 @@ public sealed partial class SpotWriter
             hasTimeline ? HdfsPath.Combine(SpotLayout.OaPartition(_layout.TimelineTable, date), own) : null);
     }
 
+    /// <summary>
+    /// Proves Spot's home there before a date's threats are written (one status call; nothing on the local output).
+    /// Throws <see cref="SpotHomeMissingException"/> when it is not.
+    /// </summary>
+    public Task RequireHomeAsync(CancellationToken cancellationToken) => _home.RequireAsync(cancellationToken);
+
+    /// <summary>Writes one threat's outputs; call <see cref="RequireHomeAsync"/> once for its date first.</summary>
     public async Task WriteAsync(DateOnly date, ThreatStory story, ThreatAnalysis analysis, CancellationToken cancellationToken)
     {
         var uri = analysis.Uri;
@@ -69,9 +83,15 @@ public sealed partial class SpotWriter
     }
 
     /// <summary>Writes a date's HTML report beside its incident files, replacing any earlier one in one step.</summary>
-    /// <remarks>Its temporary names carry <c>report</c> where a threat's carry the threat's md5.</remarks>
-    public Task WriteReportAsync(DateOnly date, byte[] html, CancellationToken cancellationToken) =>
-        ReplaceFileAsync(_layout.ReportPath(date), "report", HdfsExtensions.Writing(html), cancellationToken);
+    /// <remarks>
+    /// Its temporary names carry <c>report</c> where a threat's carry the threat's md5. It proves Spot's home
+    /// itself: a report follows a date's failures too, and must not create the home they failed on.
+    /// </remarks>
+    public async Task WriteReportAsync(DateOnly date, byte[] html, CancellationToken cancellationToken)
+    {
+        await RequireHomeAsync(cancellationToken);
+        await ReplaceFileAsync(_layout.ReportPath(date), "report", HdfsExtensions.Writing(html), cancellationToken);
+    }
 
     private async Task ReplaceThreatRowsAsync(TableSchema schema, string table, DateOnly date, string uri, List<object?[]> rows, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline.Decisions;
+using ProxyThreat.Pipeline.Hdfs;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Selection;
@@ -139,7 +140,7 @@ public sealed class InvestigatorTests : IDisposable
         var logger = new FakeLogger<Investigator>();
         var investigator = new Investigator(
             new TablesSource(_input.Hdfs, _input.Layout),
-            new SpotWriter(new RecordingHdfs(_output.Hdfs, mutationsBeforeCrash: 0), _output.Layout),
+            new SpotWriter(new RecordingHdfs(_output.Hdfs, mutationsBeforeCrash: 0), _output.Layout, HdfsKind.Local),
             _input.Reads,
             Options.Create(new InvestigationOptions()),
             TimeProvider.System,
@@ -229,7 +230,7 @@ public sealed class InvestigatorTests : IDisposable
         // As in production: the source reads the storyboard partition the writer writes.
         var investigator = new Investigator(
             new TablesSource(_input.Hdfs, _input.Layout),
-            new SpotWriter(_input.Hdfs, _input.Layout),
+            new SpotWriter(_input.Hdfs, _input.Layout, HdfsKind.Local),
             _input.Reads,
             Options.Create(new InvestigationOptions()),
             TimeProvider.System,
@@ -284,7 +285,7 @@ public sealed class InvestigatorTests : IDisposable
 
     private Investigator Create(InvestigationOptions options, IHdfs? output = null) => new(
         new TablesSource(_input.Hdfs, _input.Layout),
-        new SpotWriter(output ?? _output.Hdfs, _output.Layout),
+        new SpotWriter(output ?? _output.Hdfs, _output.Layout, HdfsKind.Local),
         _input.Reads,
         Options.Create(options),
         TimeProvider.System,

@@ -22,7 +22,7 @@ public sealed class SpotWriterTests : IDisposable
     [Fact]
     public async Task Write_EmptyPartitions_WritesOneStoryboardRowTimelineRowsAndProgressionFile()
     {
-        await new SpotWriter(_spot.Hdfs, _spot.Layout).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None);
+        await new SpotWriter(_spot.Hdfs, _spot.Layout, HdfsKind.Local).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None);
 
         var storyboard = await _spot.ReadAsync(_spot.Storyboard(), SpotTables.Storyboard);
         Assert.Equal([U, "Title", "Text"], Assert.Single(storyboard));
@@ -39,7 +39,7 @@ public sealed class SpotWriterTests : IDisposable
         // "Could not find a part of the path" after the JSON and the storyboard row were written.
         var none = ThreatAnalyzer.Analyze(U, Req.Rows(), new TimelineSettings(20, TimeSpan.FromMinutes(5)), HttpStatusNames.Default);
 
-        await new SpotWriter(_spot.Hdfs, _spot.Layout).WriteAsync(SpotFolder.Day, Story, none, CancellationToken.None);
+        await new SpotWriter(_spot.Hdfs, _spot.Layout, HdfsKind.Local).WriteAsync(SpotFolder.Day, Story, none, CancellationToken.None);
 
         Assert.Equal([U, "Title", "Text"], Assert.Single(await _spot.ReadAsync(_spot.Storyboard(), SpotTables.Storyboard)));
         Assert.Empty(await _spot.ReadAsync(_spot.Timeline(), SpotTables.Timeline));
@@ -51,7 +51,7 @@ public sealed class SpotWriterTests : IDisposable
     {
         await SeedOtherToolsRowsAsync();
 
-        await new SpotWriter(_spot.Hdfs, _spot.Layout).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None);
+        await new SpotWriter(_spot.Hdfs, _spot.Layout, HdfsKind.Local).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None);
 
         await AssertFinalStateAsync();
     }
@@ -60,7 +60,7 @@ public sealed class SpotWriterTests : IDisposable
     public async Task Write_RepeatedWithSameInputs_LeavesSameRowsAndByteIdenticalFiles()
     {
         await SeedOtherToolsRowsAsync();
-        var writer = new SpotWriter(_spot.Hdfs, _spot.Layout);
+        var writer = new SpotWriter(_spot.Hdfs, _spot.Layout, HdfsKind.Local);
         await writer.WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None);
         var first = _spot.Snapshot("user/spot/proxy");
 
@@ -87,7 +87,7 @@ public sealed class SpotWriterTests : IDisposable
             var crashing = new RecordingHdfs(spot.Hdfs, mutationsBeforeCrash: crashAt);
 
             await Assert.ThrowsAsync<SimulatedCrashException>(
-                () => new SpotWriter(crashing, spot.Layout).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None));
+                () => new SpotWriter(crashing, spot.Layout, HdfsKind.Local).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None));
 
             // Every row of another URI is still readable: at most U's rows are doubled or stale.
             var storyboard = await spot.ReadAsync(spot.Storyboard(), SpotTables.Storyboard);
@@ -95,7 +95,7 @@ public sealed class SpotWriterTests : IDisposable
             Assert.Equal(OtherStoryboardRows, storyboard.Where(r => (string?)r[0] != U));
             Assert.Equal(OtherTimelineRows, timeline.Where(r => (string?)r[0] != U));
 
-            await new SpotWriter(spot.Hdfs, spot.Layout).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None);
+            await new SpotWriter(spot.Hdfs, spot.Layout, HdfsKind.Local).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None);
             await AssertFinalStateAsync(spot);
             Assert.DoesNotContain(spot.Snapshot("user/spot/proxy").Keys, k => Path.GetFileName(k).StartsWith('.'));
         }
@@ -108,7 +108,7 @@ public sealed class SpotWriterTests : IDisposable
         await _spot.WriteAsync(_spot.Storyboard(), "000000_0", odd, [U, "old", "old", "n"], [Other, "t", "x", "n"]);
 
         var error = await Assert.ThrowsAsync<TableFormatException>(
-            () => new SpotWriter(_spot.Hdfs, _spot.Layout).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None));
+            () => new SpotWriter(_spot.Hdfs, _spot.Layout, HdfsKind.Local).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None));
 
         Assert.Contains("000000_0", error.Message, StringComparison.Ordinal);
         var kept = await _spot.ReadAsync(_spot.Storyboard(), odd);
@@ -119,7 +119,7 @@ public sealed class SpotWriterTests : IDisposable
     public async Task Write_ConcurrentThreatsOfOneDate_KeepEveryThreatsRows()
     {
         await SeedOtherToolsRowsAsync();
-        var writer = new SpotWriter(_spot.Hdfs, _spot.Layout);
+        var writer = new SpotWriter(_spot.Hdfs, _spot.Layout, HdfsKind.Local);
         var uris = Enumerable.Range(0, 12).Select(i => $"http://t{i}.example/").ToList();
 
         await Parallel.ForEachAsync(uris, new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (uri, ct) =>
@@ -136,7 +136,7 @@ public sealed class SpotWriterTests : IDisposable
         var empty = Analysis(topResults: 0);
         Assert.Empty(empty.Timeline);
 
-        await new SpotWriter(_spot.Hdfs, _spot.Layout).WriteAsync(SpotFolder.Day, Story, empty, CancellationToken.None);
+        await new SpotWriter(_spot.Hdfs, _spot.Layout, HdfsKind.Local).WriteAsync(SpotFolder.Day, Story, empty, CancellationToken.None);
 
         var timeline = await _spot.ReadAsync(_spot.Timeline(), SpotTables.Timeline);
         Assert.Equal(OtherTimelineRows, timeline);
@@ -149,7 +149,7 @@ public sealed class SpotWriterTests : IDisposable
         using var stop = new CancellationTokenSource();
         var hdfs = new StopAfterFirstCreate(_spot.Hdfs, stop);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new SpotWriter(hdfs, _spot.Layout).WriteAsync(SpotFolder.Day, Story, Analysis(), stop.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new SpotWriter(hdfs, _spot.Layout, HdfsKind.Local).WriteAsync(SpotFolder.Day, Story, Analysis(), stop.Token));
 
         Assert.DoesNotContain(_spot.Snapshot("/").Keys, k => Path.GetFileName(k).StartsWith('.'));
     }
@@ -160,6 +160,8 @@ public sealed class SpotWriterTests : IDisposable
         public string Describe(string path) => inner.Describe(path);
 
         public Task<IReadOnlyList<HdfsEntry>> ListAsync(string directory, CancellationToken cancellationToken) => inner.ListAsync(directory, cancellationToken);
+
+        public Task<HdfsEntry?> GetStatusAsync(string path, CancellationToken cancellationToken) => inner.GetStatusAsync(path, cancellationToken);
 
         public Task<Stream> OpenAsync(string path, CancellationToken cancellationToken) => inner.OpenAsync(path, cancellationToken);
 
@@ -228,7 +230,7 @@ public sealed class SpotWriterTests : IDisposable
         using var spot = new SpotFolder();
         await SeedOtherToolsRowsAsync(spot);
         var recording = new RecordingHdfs(spot.Hdfs);
-        await new SpotWriter(recording, spot.Layout).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None);
+        await new SpotWriter(recording, spot.Layout, HdfsKind.Local).WriteAsync(SpotFolder.Day, Story, Analysis(), CancellationToken.None);
         return recording.Calls.Count(c => !c.StartsWith("LIST", StringComparison.Ordinal) && !c.StartsWith("OPEN", StringComparison.Ordinal) && !c.StartsWith("RECOVER", StringComparison.Ordinal));
     }
 }

@@ -42,6 +42,9 @@ public sealed class HeldHdfs : IHdfs
     public Task<IReadOnlyList<HdfsEntry>> ListAsync(string directory, CancellationToken cancellationToken) =>
         TrackAsync($"LIST {directory}", () => _inner.ListAsync(directory, cancellationToken));
 
+    public Task<HdfsEntry?> GetStatusAsync(string path, CancellationToken cancellationToken) =>
+        TrackAsync($"STATUS {path}", () => _inner.GetStatusAsync(path, cancellationToken));
+
     public Task<Stream> OpenAsync(string path, CancellationToken cancellationToken) =>
         TrackAsync($"OPEN {path}", () => _inner.OpenAsync(path, cancellationToken));
 

@@ -28,6 +28,12 @@ public sealed class RecordingHdfs : IHdfs
         return _inner.ListAsync(directory, cancellationToken);
     }
 
+    public Task<HdfsEntry?> GetStatusAsync(string path, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"STATUS {path}");
+        return _inner.GetStatusAsync(path, cancellationToken);
+    }
+
     public Task<Stream> OpenAsync(string path, CancellationToken cancellationToken)
     {
         Calls.Enqueue($"OPEN {path}");

@@ -31,7 +31,7 @@ internal static class ReportDays
         var source = new TablesSource(new LocalHdfs(Path.Join(Samples, "hdfs")), output.Layout);
         var investigator = new Investigator(
             source,
-            new SpotWriter(output.Hdfs, output.Layout),
+            new SpotWriter(output.Hdfs, output.Layout, HdfsKind.Local),
             new SourceReadRecorder(Options.Create(new SourceOptions { Tables = { Root = Path.Join(Samples, "hdfs") } }), output.Layout),
             Options.Create(new InvestigationOptions()),
             TimeProvider.System,
@@ -53,7 +53,7 @@ internal static class ReportDays
         using (rows)
         {
             var analysis = ThreatAnalyzer.Analyze(uri, rows, new TimelineSettings(topResults, TimeSpan.FromSeconds(300)), HttpStatusNames.Default);
-            await new SpotWriter(output.Hdfs, output.Layout).WriteAsync(SpotFolder.Day, story ?? ThreatStory.Resolve(null, null, SpotFolder.Day, analysis, 1, topResults), analysis, CancellationToken.None);
+            await new SpotWriter(output.Hdfs, output.Layout, HdfsKind.Local).WriteAsync(SpotFolder.Day, story ?? ThreatStory.Resolve(null, null, SpotFolder.Day, analysis, 1, topResults), analysis, CancellationToken.None);
         }
     }
 

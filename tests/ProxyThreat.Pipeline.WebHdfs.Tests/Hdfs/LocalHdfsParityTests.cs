@@ -43,6 +43,11 @@ public sealed class LocalHdfsParityTests
         await hdfs.CreateAsync($"{day}/.part-1.csv.tmp", Clients.Bytes("p_threat\nv\n"), none);
         await hdfs.CreateAsync($"{day}/sub/nested.csv", Clients.Bytes("n"), none);
         await ListAsync(day);
+        foreach (var path in new[] { day, $"{day}/part-0.csv", $"{day}/no-such-file", $"{day}/part-0.csv/below-a-file" })
+        {
+            transcript.Add($"status {path}: " + (await hdfs.GetStatusAsync(path, none) is { } e ? $"{e.Path}|{e.Name}|{e.IsDirectory}|{e.Length}" : "none"));
+        }
+
         transcript.Add("open: " + await hdfs.ReadAllAsync($"{day}/part-0.csv"));
         await hdfs.RenameAsync($"{day}/.part-1.csv.tmp", $"{day}/part-0.csv", none);
         await ListAsync(day);

@@ -61,6 +61,14 @@ public sealed class WebHdfsFileSystem : IHdfs, IDisposable
                 .ToList();
     }
 
+    public async Task<HdfsEntry?> GetStatusAsync(string path, CancellationToken cancellationToken)
+    {
+        path = HdfsPath.Normalize(path);
+        return await _namespace.GetStatusAsync(path, cancellationToken) is { } status
+            ? new HdfsEntry(path, HdfsPath.Name(path), status.IsDirectory, status.IsDirectory ? 0 : status.Length)
+            : null;
+    }
+
     /// <summary>
     /// Downloads the file into a temporary file that is deleted when the stream is closed: readers such as Parquet's
     /// need to seek, and a download that breaks off or stalls is tried again whole.
