@@ -29,10 +29,14 @@ public sealed class SecretsTests : IDisposable
         await using var webhdfs = await WebHdfsEmulator.StartAsync();
         Directory.CreateDirectory(webhdfs.Local("/user/spot"));
 
-        // The failing run: Spot's API fails one expanded search, and HDFS refuses the token for every call.
-        webhdfs.RequiredToken = failing ? "the-token-hdfs-expects" : DelegationToken;
+        // The failing run: Spot's API fails one expanded search, and HDFS, once it has shown Spot's home (so the
+        // date is searched), refuses the token for every call, as when it expires mid-run.
+        webhdfs.RequiredToken = DelegationToken;
         if (failing)
         {
+            webhdfs.BeforeCall = c => webhdfs.RequiredToken = c is { Operation: "GETFILESTATUS", Path: "/user/spot" } && webhdfs.RequiredToken == DelegationToken
+                ? DelegationToken
+                : "the-token-hdfs-expects";
             graphql.Fault = ServerFault.Status500;
             graphql.FaultWhen = r => r.Variables.GetValueOrDefault("uri") == "http://203.0.113.77/gate.php?bot=WIN7X64&id=A93F02C1";
         }
