@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Json;
+using System.Text.Json;
 using ParquetSharp.Arrow;
 
 namespace ProxyThreat.Benchmarks;
@@ -18,7 +18,9 @@ internal static class Child
                 using (var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan })
                 {
                     var body = new { query = "query($date: SpotDateType!, $uri: String!) { proxy { threat { details(date: $date, uri: $uri) { datetime } } } }", variables = new { date = args[2], uri = DetailsAnswer.Uri } };
-                    using var request = new HttpRequestMessage(HttpMethod.Post, args[1]) { Content = JsonContent.Create(body) };
+                    // With a Content-Length, as the worker sends it (the bare server takes no other).
+                    using var request = new HttpRequestMessage(HttpMethod.Post, args[1]) { Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body)) };
+                    request.Content.Headers.ContentType = new("application/json");
                     using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                     await using var stream = await response.Content.ReadAsStreamAsync();
                     await stream.CopyToAsync(Stream.Null);

@@ -53,11 +53,12 @@ var scalingRows = "scaling: rows (GraphQL, dry run, 8 MiB budget)";
 var scalingTop = "scaling: TopResults (GraphQL, 1 M rows, dry run)";
 
 // The answers the selected comparisons need; the first one's title gets its size once its answer is made.
-string[] answering = ["GraphQL: 1 M rows, MB of JSON", "GraphQL: 1 M rows, JSON written", scalingRows, scalingTop];
+string[] answering = ["GraphQL: 1 M rows, MB of JSON", "GraphQL: 1 M rows from a bare socket", "GraphQL: 1 M rows, JSON written", scalingRows, scalingTop];
 var answered = !answering.Any(Selected) ? [] : Selected(scalingRows) ? sizes : new[] { 1_000_000 };
 Console.Error.WriteLine("making the details answers");
 var answers = answered.ToDictionary(s => dates[s], DetailsAnswer.Build);
 await using var server = await SpotApiServer.StartAsync(answers);
+await using var bare = BareSocketServer.Start(answers);
 var endpoint = server.Endpoint.ToString();
 var megabytes = answers.TryGetValue(dates[1_000_000], out var answer) ? answer.Length / 1e6 : 0;
 
@@ -112,9 +113,9 @@ ProcessStartInfo Tables(string day, int top = 20) => Worker(
     "investigate", "--date", "2016-07-08", "--dry-run", $"--Source:Tables:Root={day}", "--Investigation:DecisionsPath=", "--Serilog:MinimumLevel:Default=Warning",
     $"--Investigation:TopResults={top}", $"--Hdfs:Local:Root={Path.Join(data, "out")}");
 
-ProcessStartInfo GraphQL(int rows, bool write = false, int top = 20, int? budget = null)
+ProcessStartInfo GraphQL(int rows, bool write = false, int top = 20, int? budget = null, string? from = null)
 {
-    string[] common = ["investigate", "--date", dates[rows], "--Source:Kind=graphql", $"--Source:GraphQL:Endpoint={endpoint}", $"--Source:GraphQL:SpillFolder={Spill()}",
+    string[] common = ["investigate", "--date", dates[rows], "--Source:Kind=graphql", $"--Source:GraphQL:Endpoint={from ?? endpoint}", $"--Source:GraphQL:SpillFolder={Spill()}",
         "--Investigation:DecisionsPath=", "--Serilog:MinimumLevel:Default=Warning", $"--Investigation:TopResults={top}", $"--Hdfs:Local:Root={Path.Join(data, "out")}", $"--State:Path={Path.Join(data, "ledger.db")}"];
     string[] budgetArgs = budget is { } b ? [$"--Source:GraphQL:MemoryBudgetMiB={b}"] : [];
     return Worker([.. common, .. write ? Array.Empty<string>() : ["--dry-run"], .. budgetArgs]);
@@ -145,6 +146,9 @@ Compare(string.Create(CultureInfo.InvariantCulture, $"GraphQL: 1 M rows, {megaby
     ("worker, investigate --dry-run", GraphQL(1_000_000)),
     ("receiving the answer only", Baseline("receive", endpoint, dates[1_000_000])),
     ("Spot's algorithm in Python", Python(1_000_000)));
+Compare("GraphQL: 1 M rows from a bare socket (the reader's own cost)",
+    ("worker, investigate --dry-run", GraphQL(1_000_000, from: bare.Endpoint.ToString())),
+    ("receiving the answer only", Baseline("receive", bare.Endpoint.ToString(), dates[1_000_000])));
 Compare("GraphQL: 1 M rows, JSON written", ("worker, investigate", GraphQL(1_000_000, write: true)), ("receiving the answer only", Baseline("receive", endpoint, dates[1_000_000])));
 Compare("scaling: rows (GraphQL, dry run, 8 MiB budget)", sizes.Select(s => (string.Create(CultureInfo.InvariantCulture, $"{s / 1e6:0.##} M rows"), GraphQL(s, budget: 8))).ToArray());
 Compare(scalingTop, ("TopResults 20", GraphQL(1_000_000)), ("TopResults 2,000", GraphQL(1_000_000, top: 2000)));

@@ -33,17 +33,25 @@ internal sealed class SpotApiServer : IAsyncDisposable
         app.MapPost("/graphql", async http =>
         {
             using var request = await JsonDocument.ParseAsync(http.Request.Body);
-            var query = request.RootElement.GetProperty("query").GetString()!;
-            var date = request.RootElement.GetProperty("variables").GetProperty("date").GetString()!;
-            var answer = query.Contains("details(", StringComparison.Ordinal) ? answersByDate[date]
-                : query.Contains("comments(", StringComparison.Ordinal) ? """{"data":{"proxy":{"threats":{"comments":[]}}}}"""u8.ToArray()
-                : JsonSerializer.SerializeToUtf8Bytes(new { data = new { proxy = new { threats = new { list = new[] { new { datetime = date, uri = DetailsAnswer.Uri, score = 1 } } } } } });
+            var answer = Answer(request, answersByDate);
             http.Response.ContentType = "application/json";
             http.Response.ContentLength = answer.Length;
             await http.Response.Body.WriteAsync(answer, http.RequestAborted);
         });
         await app.StartAsync();
         return new SpotApiServer(app, new Uri(app.Urls.First() + "/graphql"));
+    }
+
+    /// <summary>The answer to a request: the date's expanded search, no comments, or the date's one threat.</summary>
+    public static byte[] Answer(JsonDocument request, IReadOnlyDictionary<string, byte[]> answersByDate)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(answersByDate);
+        var query = request.RootElement.GetProperty("query").GetString()!;
+        var date = request.RootElement.GetProperty("variables").GetProperty("date").GetString()!;
+        return query.Contains("details(", StringComparison.Ordinal) ? answersByDate[date]
+            : query.Contains("comments(", StringComparison.Ordinal) ? """{"data":{"proxy":{"threats":{"comments":[]}}}}"""u8.ToArray()
+            : JsonSerializer.SerializeToUtf8Bytes(new { data = new { proxy = new { threats = new { list = new[] { new { datetime = date, uri = DetailsAnswer.Uri, score = 1 } } } } } });
     }
 
     public async ValueTask DisposeAsync()
