@@ -10,6 +10,7 @@ public sealed class NotifyOptionsTests
     [InlineData("Notify:TheHive:Organisation is set but Notify:TheHive:Url is not", "--Notify:TheHive:Organisation=SOC")]
     [InlineData("Notify:TheHive:Organisation must be a single line holding more than blanks", "--Notify:TheHive:Url=https://thehive.example/", "--Notify:TheHive:ApiKey=k", "--Notify:TheHive:Organisation=  ")]
     [InlineData("Notify:TheHive:Organisation must be a single line holding more than blanks", "--Notify:TheHive:Url=https://thehive.example/", "--Notify:TheHive:ApiKey=k", "--Notify:TheHive:Organisation=SOC\nX-Injected: 1")]
+    [InlineData("Notify:TheHive:Organisation must be ASCII: it is sent as a request header", "--Notify:TheHive:Url=https://thehive.example/", "--Notify:TheHive:ApiKey=k", "--Notify:TheHive:Organisation=Sécurité")]
     [InlineData("Notify:TheHive:Url must be an absolute http or https URL", "--Notify:TheHive:Url=ftp://thehive.example/", "--Notify:TheHive:ApiKey=k")]
     [InlineData("Notify:Webhooks:0:Url must be an absolute http or https URL", "--Notify:Webhooks:0:Url=relay.example/hook")]
     [InlineData("Notify:Webhooks:0:Url is required", "--Notify:Webhooks:0:Headers:X-Token=t")]
