@@ -18,27 +18,21 @@ if (args.Length > 0 && args[0] == "child")
 var data = Path.Join(Path.GetTempPath(), "proxythreat-bench");
 var only = new List<string>();
 var serve = false;
-for (var a = 0; a < args.Length; a += 2)
+for (var a = 0; a < args.Length; a++)
 {
-    if (args[a] == "--serve")
+    switch (args[a])
     {
-        serve = true;
-        a--;
-        continue;
-    }
-
-    if (a + 1 == args.Length || args[a] is not ("--data" or "--only"))
-    {
-        throw new ArgumentException($"unknown argument {args[a]}; usage: [--data FOLDER] [--only TEXT]... [--serve]");
-    }
-
-    if (args[a] == "--data")
-    {
-        data = args[a + 1];
-    }
-    else
-    {
-        only.Add(args[a + 1]);
+        case "--serve":
+            serve = true;
+            break;
+        case "--data" when a + 1 < args.Length:
+            data = args[++a];
+            break;
+        case "--only" when a + 1 < args.Length:
+            only.Add(args[++a]);
+            break;
+        default:
+            throw new ArgumentException($"unknown argument {args[a]}; usage: [--data FOLDER] [--only TEXT]... [--serve]");
     }
 }
 
