@@ -28,7 +28,7 @@ internal sealed class FiringRecorder : IJobListener, ITriggerListener
     /// Runs at the end of each firing, before the next one can start (the job does not run concurrently), so what
     /// it reads is the state that firing left, however late the test itself gets to look.
     /// </summary>
-    public Func<FiringSummary, Task>? AtEachFiring { get; set; }
+    public Func<FiringSummary, Task>? AtEachFiring { get; private init; }
 
     /// <summary>Adds the recorder to the host's scheduler, before the host starts it.</summary>
     public static async Task<FiringRecorder> AttachAsync(IServiceProvider services, Func<FiringSummary, Task>? atEachFiring = null)
