@@ -23,9 +23,13 @@ public sealed class NotifyOptionsValidator : IValidateOptions<NotifyOptions>
             {
                 failures.Add($"{Section}:TheHive:ApiKey is required with {Section}:TheHive:Url: TheHive's API key of the user the alerts are created as");
             }
-            else if (!IsSingleLine(hive.ApiKey))
+            else if (!HeaderText.IsSingleLine(hive.ApiKey))
             {
                 failures.Add($"{Section}:TheHive:ApiKey must be a single-line value");
+            }
+            else if (!HeaderText.IsAscii(hive.ApiKey))
+            {
+                failures.Add($"{Section}:TheHive:ApiKey {HeaderText.NotAscii}");
             }
 
             if (string.IsNullOrWhiteSpace(hive.Source))
@@ -56,13 +60,17 @@ public sealed class NotifyOptionsValidator : IValidateOptions<NotifyOptions>
 
             foreach (var (header, value) in webhook.Headers)
             {
-                if (!IsHeaderName(header))
+                if (!HeaderText.IsName(header))
                 {
                     failures.Add($"{key}:Headers has a key that is not a valid HTTP header name");
                 }
-                else if (value is null || !IsSingleLine(value))
+                else if (value is null || !HeaderText.IsSingleLine(value))
                 {
                     failures.Add($"{key}:Headers:{header} must be a single-line value");
+                }
+                else if (!HeaderText.IsAscii(value))
+                {
+                    failures.Add($"{key}:Headers:{header} {HeaderText.NotAscii}");
                 }
             }
 
@@ -94,8 +102,4 @@ public sealed class NotifyOptionsValidator : IValidateOptions<NotifyOptions>
         }
     }
 
-    private static bool IsHeaderName(string header) =>
-        !string.IsNullOrWhiteSpace(header) && !header.Any(c => c <= ' ' || c >= 127 || c == ':');
-
-    private static bool IsSingleLine(string value) => !value.Any(c => c is '\r' or '\n' or '\0');
 }

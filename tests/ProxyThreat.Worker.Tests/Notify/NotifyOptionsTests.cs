@@ -11,6 +11,8 @@ public sealed class NotifyOptionsTests
     [InlineData("Notify:TheHive:Organisation must be a single line holding more than blanks", "--Notify:TheHive:Url=https://thehive.example/", "--Notify:TheHive:ApiKey=k", "--Notify:TheHive:Organisation=  ")]
     [InlineData("Notify:TheHive:Organisation must be a single line holding more than blanks", "--Notify:TheHive:Url=https://thehive.example/", "--Notify:TheHive:ApiKey=k", "--Notify:TheHive:Organisation=SOC\nX-Injected: 1")]
     [InlineData("Notify:TheHive:Organisation must be ASCII: it is sent as a request header", "--Notify:TheHive:Url=https://thehive.example/", "--Notify:TheHive:ApiKey=k", "--Notify:TheHive:Organisation=Sécurité")]
+    [InlineData("Notify:TheHive:ApiKey must be ASCII: it is sent as a request header", "--Notify:TheHive:Url=https://thehive.example/", "--Notify:TheHive:ApiKey=clé")]
+    [InlineData("Notify:Webhooks:0:Headers:X-Token must be ASCII: it is sent as a request header", "--Notify:Webhooks:0:Url=https://relay.example/", "--Notify:Webhooks:0:Headers:X-Token=clé")]
     [InlineData("Notify:TheHive:Url must be an absolute http or https URL", "--Notify:TheHive:Url=ftp://thehive.example/", "--Notify:TheHive:ApiKey=k")]
     [InlineData("Notify:Webhooks:0:Url must be an absolute http or https URL", "--Notify:Webhooks:0:Url=relay.example/hook")]
     [InlineData("Notify:Webhooks:0:Url is required", "--Notify:Webhooks:0:Headers:X-Token=t")]

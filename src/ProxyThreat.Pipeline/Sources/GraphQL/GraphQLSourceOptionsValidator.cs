@@ -28,13 +28,17 @@ public sealed class GraphQLSourceOptionsValidator : IValidateOptions<GraphQLSour
         foreach (var (header, value) in options.Headers)
         {
             // The value is a secret: the message names the header only.
-            if (string.IsNullOrWhiteSpace(header) || header.Any(c => c <= ' ' || c >= 127 || c == ':'))
+            if (!HeaderText.IsName(header))
             {
                 failures.Add($"{Section}:Headers has a key that is not a valid HTTP header name");
             }
-            else if (value is null || value.Any(c => c is '\r' or '\n' or '\0'))
+            else if (value is null || !HeaderText.IsSingleLine(value))
             {
                 failures.Add($"{Section}:Headers:{header} must be a single-line value");
+            }
+            else if (!HeaderText.IsAscii(value))
+            {
+                failures.Add($"{Section}:Headers:{header} {HeaderText.NotAscii}");
             }
         }
 

@@ -71,6 +71,18 @@ public sealed class GraphQLSourceOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_HeaderValueNotAscii_NamesTheHeaderButNotTheValue()
+    {
+        var options = new GraphQLSourceOptions { Endpoint = new Uri("https://spot-oa/graphql") };
+        options.Headers["Authorization"] = "Bearer clé";
+
+        var failures = string.Join("\n", Validator.Validate(null, options).Failures!);
+
+        Assert.Contains("Source:GraphQL:Headers:Authorization must be ASCII: it is sent as a request header", failures, StringComparison.Ordinal);
+        Assert.DoesNotContain("clé", failures, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_CaBundleWithoutCertificates_NamesTheKey()
     {
         var path = Path.GetTempFileName();
