@@ -52,6 +52,10 @@ public sealed class LedgeredInvestigation
         _logger = logger;
     }
 
+    /// <summary>The date's threats as the configured severities and the analysts' decisions select them.</summary>
+    public Task<ThreatSelection> SelectAsync(DateOnly date, DecisionBook decisions, CancellationToken cancellationToken) =>
+        ThreatSelection.ReadAsync(_source, date, decisions, ThreatSelection.SeveritiesOf(_investigation), cancellationToken);
+
     /// <summary>
     /// Yields each outcome after it is recorded. A dry run records nothing. The ledger write of an outcome that
     /// completed is not cancelled, so the ledger matches the outputs; an outcome that did not complete is never recorded.
@@ -72,7 +76,7 @@ public sealed class LedgeredInvestigation
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(decisions);
-        selection ??= await ThreatSelection.ReadAsync(_source, date, decisions, ThreatSelection.SeveritiesOf(_investigation), cancellationToken);
+        selection ??= await SelectAsync(date, decisions, cancellationToken);
         var inputs = selection.Threats.ToDictionary(t => t.Uri, ThreatInputs.Of, StringComparer.Ordinal);
         WarnOfUnmatchedDecisions(date, decisions, inputs.Keys);
 

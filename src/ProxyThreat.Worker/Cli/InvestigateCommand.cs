@@ -1,12 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ProxyThreat.Pipeline;
 using ProxyThreat.Pipeline.Decisions;
 using ProxyThreat.Pipeline.Investigation;
 using ProxyThreat.Pipeline.Output;
 using ProxyThreat.Pipeline.Selection;
-using ProxyThreat.Pipeline.Sources;
 using ProxyThreat.Pipeline.Spot;
 using ProxyThreat.Worker.Hooks;
 using ProxyThreat.Worker.Logging;
@@ -23,11 +21,9 @@ public sealed class InvestigateCommand
     private const string NotAttempted = "not attempted";
 
     private readonly LedgeredInvestigation _investigation;
-    private readonly IThreatSource _source;
     private readonly DecisionStore _decisions;
     private readonly SpotWriter _writer;
     private readonly Notifier _notifier;
-    private readonly InvestigationOptions _options;
     private readonly StatusLine _status;
     private readonly AfterDateHook _hook;
     private readonly TimeProvider _time;
@@ -35,23 +31,18 @@ public sealed class InvestigateCommand
 
     public InvestigateCommand(
         LedgeredInvestigation investigation,
-        IThreatSource source,
         DecisionStore decisions,
         SpotWriter writer,
         Notifier notifier,
-        IOptions<InvestigationOptions> options,
         StatusLine status,
         AfterDateHook hook,
         TimeProvider time,
         ILogger<InvestigateCommand> logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
         _investigation = investigation;
-        _source = source;
         _decisions = decisions;
         _writer = writer;
         _notifier = notifier;
-        _options = options.Value;
         _status = status;
         _hook = hook;
         _time = time;
@@ -178,7 +169,7 @@ public sealed class InvestigateCommand
         {
             try
             {
-                var selection = await ThreatSelection.ReadAsync(_source, date, decisions, ThreatSelection.SeveritiesOf(_options), cancellationToken);
+                var selection = await _investigation.SelectAsync(date, decisions, cancellationToken);
                 selections[date] = selection;
                 var count = selection.Threats.Count;
                 threats += count;
