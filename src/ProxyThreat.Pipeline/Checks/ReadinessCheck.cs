@@ -79,8 +79,8 @@ public sealed class ReadinessCheck
             book = await _decisions.LoadAsync(cancellationToken);
             foreach (var date in book.Dates)
             {
-                var threats = (await _source.GetScoredThreatsAsync(date, cancellationToken)).Where(t => t.Severity is { } s && _severities.Contains(s)).Select(t => t.Uri);
-                unmatched.AddRange(book.Unmatched(date, threats));
+                var selection = await ThreatSelection.ReadAsync(_source, date, book, _severities, cancellationToken);
+                unmatched.AddRange(book.Unmatched(date, selection.Threats.Select(t => t.Uri)));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
