@@ -50,7 +50,7 @@ internal sealed class BareSocketServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Answers the requests of one connection, one after the other, until the client closes it.</summary>
+    /// <summary>Answers the requests of one connection, one after the other, until the client closes it (a request is at most 64 KiB).</summary>
     private async Task ServeAsync(Socket connection)
     {
         using (connection)
@@ -75,9 +75,20 @@ internal sealed class BareSocketServer : IAsyncDisposable
 
                     var length = ContentLength(Encoding.ASCII.GetString(buffer, 0, headerEnd));
                     var end = headerEnd + HeaderEnd.Length + length;
+                    if (end > buffer.Length)
+                    {
+                        return;
+                    }
+
                     while (filled < end)
                     {
-                        filled += await connection.ReceiveAsync(buffer.AsMemory(filled), _stop.Token);
+                        var read = await connection.ReceiveAsync(buffer.AsMemory(filled, end - filled), _stop.Token);
+                        if (read == 0)
+                        {
+                            return;
+                        }
+
+                        filled += read;
                     }
 
                     using var request = JsonDocument.Parse(buffer.AsMemory(headerEnd + HeaderEnd.Length, length));
