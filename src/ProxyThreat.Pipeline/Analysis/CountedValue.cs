@@ -1,4 +1,3 @@
-
 namespace ProxyThreat.Pipeline.Analysis;
 
 /// <summary>How many requests carried one value (null when the field was empty).</summary>

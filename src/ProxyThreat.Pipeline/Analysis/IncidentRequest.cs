@@ -1,4 +1,3 @@
-
 namespace ProxyThreat.Pipeline.Analysis;
 
 /// <summary>One element of the incident progression's <c>requests</c>: a request whose fulluri is the threat.</summary>

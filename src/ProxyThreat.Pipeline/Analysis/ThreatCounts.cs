@@ -1,4 +1,3 @@
-
 namespace ProxyThreat.Pipeline.Analysis;
 
 /// <summary>The counts of FORMATS.md section 4 step 4, from one pass over a search's rows.</summary>

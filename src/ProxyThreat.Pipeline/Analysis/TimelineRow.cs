@@ -1,4 +1,3 @@
-
 namespace ProxyThreat.Pipeline.Analysis;
 
 /// <summary>One row of table proxy_timeline: one response code within one session of one client.</summary>

@@ -1,4 +1,3 @@
-
 namespace ProxyThreat.Pipeline.Analysis;
 
 /// <summary>How the timeline is cut: the top <see cref="TopResults"/> clients, sessions split at gaps longer than <see cref="Gap"/>.</summary>

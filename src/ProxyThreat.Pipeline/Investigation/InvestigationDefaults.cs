@@ -1,4 +1,3 @@
-
 namespace ProxyThreat.Pipeline.Investigation;
 
 /// <summary>Defaults and limits of <see cref="InvestigationOptions"/>.</summary>

@@ -1,4 +1,3 @@
-
 namespace ProxyThreat.Pipeline.Investigation;
 
 /// <summary>Which threats of a date to investigate, and whether to write the results.</summary>

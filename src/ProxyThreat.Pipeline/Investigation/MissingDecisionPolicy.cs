@@ -1,4 +1,3 @@
-
 namespace ProxyThreat.Pipeline.Investigation;
 
 /// <summary>What to do with a threat no analyst has written anything for.</summary>

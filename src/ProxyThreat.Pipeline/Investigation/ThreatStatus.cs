@@ -1,4 +1,3 @@
-
 namespace ProxyThreat.Pipeline.Investigation;
 
 /// <summary>How the investigation of one threat ended.</summary>

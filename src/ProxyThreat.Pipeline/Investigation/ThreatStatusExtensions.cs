@@ -1,4 +1,3 @@
-
 namespace ProxyThreat.Pipeline.Investigation;
 
 /// <summary>How outcomes are named to people, the same in result lines, totals and the log.</summary>

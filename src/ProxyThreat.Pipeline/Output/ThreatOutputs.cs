@@ -1,4 +1,3 @@
-
 namespace ProxyThreat.Pipeline.Output;
 
 /// <summary>Where one threat's outputs are, as HDFS paths (under the output root for the local output).</summary>

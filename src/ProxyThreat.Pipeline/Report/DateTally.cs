@@ -1,4 +1,3 @@
-
 namespace ProxyThreat.Pipeline.Report;
 
 /// <summary>What the ledger says about a date's threats, for the report's header.</summary>

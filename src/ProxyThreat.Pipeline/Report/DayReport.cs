@@ -1,4 +1,3 @@
-
 namespace ProxyThreat.Pipeline.Report;
 
 /// <summary>Everything one date's report shows.</summary>

@@ -1,4 +1,3 @@
-
 namespace ProxyThreat.Pipeline.Report;
 
 /// <summary>
