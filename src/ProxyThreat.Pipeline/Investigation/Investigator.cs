@@ -26,6 +26,8 @@ public sealed class Investigator
     private readonly SpotWriter _writer;
     private readonly SourceReadRecorder _reads;
     private readonly InvestigationOptions _options;
+    private readonly IReadOnlyList<int> _severities;
+    private readonly OutputSettings _settings;
     private readonly HttpStatusNames _statusNames;
     private readonly TimeProvider _time;
     private readonly ILogger<Investigator> _logger;
@@ -36,6 +38,8 @@ public sealed class Investigator
         _writer = writer;
         _reads = reads;
         _options = options.Value;
+        _severities = ThreatSelection.SeveritiesOf(_options).Order().ToList();
+        _settings = new OutputSettings(_severities, _options.TopResults, (int)_options.TimelineGap.TotalSeconds);
         _statusNames = HttpStatusNames.Default;
         _time = time;
         _logger = logger;
@@ -98,7 +102,7 @@ public sealed class Investigator
         {
             Log.UriNotAThreat(_logger, missing, Day(date));
             await outcomes.WriteAsync(
-                new ThreatOutcome(date, missing, ThreatStatus.Failed, 0, 0, TimeSpan.Zero, Error: new InvalidOperationException($"not scored with severity {string.Join(" or ", ThreatSelection.SeveritiesOf(_options).Order())} on {date:yyyy-MM-dd}")),
+                new ThreatOutcome(date, missing, ThreatStatus.Failed, 0, 0, TimeSpan.Zero, Error: new InvalidOperationException($"not scored with severity {string.Join(" or ", _severities)} on {date:yyyy-MM-dd}")),
                 cancellationToken);
         }
 
@@ -235,7 +239,7 @@ public sealed class Investigator
                 threat.Read,
                 analysis.RowCount,
                 story.Origin,
-                new OutputSettings(ThreatSelection.SeveritiesOf(_options).Order().ToList(), _options.TopResults, (int)_options.TimelineGap.TotalSeconds),
+                _settings,
                 analysis.ClientCount,
                 Math.Min(_options.TopResults, analysis.ClientCount),
                 WorkerVersion.Current);
