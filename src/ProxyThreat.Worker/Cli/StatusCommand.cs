@@ -44,9 +44,10 @@ public sealed class StatusCommand
 
         var entries = await _ledger.ReadRangeAsync(from, to, cancellationToken);
         var hooks = (await _hooks.ReadRangeAsync(from, to, cancellationToken)).ToDictionary(h => h.Date);
-        foreach (var date in entries.Select(e => e.Date).Concat(hooks.Keys).Distinct().Order())
+        var byDate = entries.ToLookup(e => e.Date);
+        foreach (var date in byDate.Select(g => g.Key).Concat(hooks.Keys).Distinct().Order())
         {
-            foreach (var entry in entries.Where(e => e.Date == date))
+            foreach (var entry in byDate[date])
             {
                 await output.WriteLineAsync(Line(entry));
             }
