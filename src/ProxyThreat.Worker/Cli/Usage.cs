@@ -10,7 +10,7 @@ public static class Usage
                                                                     investigate a date's threats (or only the URIs given; or only those due, as a firing does);
                                                                     --report then writes the date's report as the report verb does
           backfill --from yyyy-mm-dd --to yyyy-mm-dd [--dry-run]    the same for every date of a range
-          status [--from yyyy-mm-dd --to yyyy-mm-dd]                the ledger: one line per threat, and the after-date hook per date (default: the lookback window)
+          status [--from yyyy-mm-dd --to yyyy-mm-dd]                the ledger: one line per threat, the after-date hook per date, and the alerts not yet delivered (default: the lookback window)
           check                                                     validate the configuration and prove the source, the output and the hook usable
           report --date yyyy-mm-dd [--out FILE]                     write the date's HTML report from the outputs (default out/report-yyyy-mm-dd.html; - for standard output)
         """;
